@@ -1,0 +1,78 @@
+"""The pipeline, in one direction: load -> extract claims -> classify by rules -> compare -> Report.
+
+Each article is loaded, read and classified on its own (a pure function of one
+article), and its text is dropped once its claims are out, so memory grows with
+the number of claims, not with the size of the texts. Only the comparison sees the
+whole claims table. Drafts (factcheck draft) keep their text: suppression comments
+are read from it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from factcheck.model import Article, Claim, InputProblem, Report
+
+__all__ = ["extract", "run", "claims_frame", "articles_frame"]
+
+
+def extract(paths: Iterable[str], rules=None, keep_text: bool = False,
+            extra: Sequence[Article] = ()) -> tuple[list[Article], list[Claim], list[InputProblem], dict[str, tuple[str, ...]]]:
+    """Articles, claims (classified when ``rules`` is given), input problems and each article's proper names."""
+    from factcheck.claims import article_names, extract_claims
+    from factcheck.load import iter_articles
+
+    articles: list[Article] = []
+    claims: list[Claim] = []
+    problems: list[InputProblem] = []
+    names: dict[str, tuple[str, ...]] = {}
+    items = list(extra) + list(iter_articles(paths))
+    used_ids: set[str] = set()
+    for item in items:
+        if isinstance(item, InputProblem):
+            problems.append(item)
+            continue
+        article = item
+        if article.id in used_ids:  # two files with the same stem: their paths tell them apart
+            article = dataclasses.replace(article, id=article.path)
+        used_ids.add(article.id)
+        found = extract_claims(article)
+        if rules is not None:
+            found = [rules.classify(c) for c in found]
+        claims.extend(found)
+        names[article.id] = article_names(article)
+        kept = article if (keep_text or any(article is e for e in extra)) else dataclasses.replace(article, text="")
+        articles.append(kept)
+    return articles, claims, problems, names
+
+
+def claims_frame(claims: Sequence[Claim]):
+    """The claims table: one row per claim, one column per Claim field."""
+    import pandas as pd
+
+    from factcheck.model import CLAIM_FIELDS
+
+    return pd.DataFrame([dataclasses.asdict(c) for c in claims], columns=list(CLAIM_FIELDS))
+
+
+def articles_frame(articles: Sequence[Article], names: dict[str, tuple[str, ...]]):
+    """One row per article: id, path, source, published, title, names (its most-mentioned proper names)."""
+    import pandas as pd
+
+    rows = [{"id": a.id, "path": a.path, "source": a.source, "published": a.published, "title": a.title,
+             "names": names.get(a.id, ())} for a in articles]
+    return pd.DataFrame(rows, columns=["id", "path", "source", "published", "title", "names"])
+
+
+def run(paths: Iterable[str], rules_dirs: Sequence[Path] = (), drafts: Sequence[Article] = (), rules=None) -> Report:
+    """Everything for a report: claims of all articles, classified and compared under the rules."""
+    from factcheck.compare import compare_claims
+    from factcheck.rules import load_rules
+
+    if rules is None:
+        rules = load_rules(rules_dirs)
+    articles, claims, problems, names = extract(paths, rules=rules, extra=drafts)
+    findings = compare_claims(claims_frame(claims), rules, articles_frame(articles, names)) if claims else []
+    return Report(articles=articles, claims=claims, findings=findings, problems=problems)

@@ -1,0 +1,223 @@
+"""The ``factcheck`` command: extract, report, draft.
+
+Conventions follow ruff: ``--format``, ``-o FILE``, ``--exit-zero``, ``--config`` and
+``--isolated``; settings in ``[tool.factcheck]`` of the closest pyproject.toml (or a
+factcheck.toml). Exit codes: 0 clean, 1 findings, 2 usage or input error. Input
+problems are printed to stderr naming the file (and line) and never hide the output
+for the other files. Everything heavy is imported inside the command that needs it,
+so ``factcheck --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+REPORT_FORMATS = ("markdown", "json", "line", "github", "sarif")
+EXTRACT_FORMATS = ("csv", "json", "markdown")
+
+
+class UsageError(Exception):
+    """A problem with how factcheck was called or configured: exit code 2."""
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--rules", metavar="DIR", action="append", default=[],
+                   help="a folder of YAML rules that extend the default pack (repeatable)")
+    p.add_argument("--config", metavar="FILE", help="read settings from FILE instead of the closest pyproject.toml/factcheck.toml")
+    p.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+
+
+def _checking(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=REPORT_FORMATS, default=None, help="output format (default: markdown)")
+    p.add_argument("--fail-on", choices=("error", "warning"), default=None,
+                   help="lowest finding severity that gives exit code 1 (default: error)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Find the figures in news articles, work out what they count, and report where sources disagree.",
+        epilog="Exit codes: 0 clean, 1 findings, 2 usage or input error.",
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    ex = sub.add_parser("extract", help="print the table of numeric claims found in articles",
+                        description="Print every numeric claim found in the articles, one row each.")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.txt, .md)")
+    ex.add_argument("--format", choices=EXTRACT_FORMATS, default=None, help="output format (default: csv)")
+    _common(ex)
+
+    rep = sub.add_parser("report", help="report where sources disagree (Markdown by default)",
+                         description="Compare the claims of all articles and report conflicts, tensions and what was not compared.")
+    rep.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: archive from config)")
+    _checking(rep)
+    _common(rep)
+
+    dr = sub.add_parser("draft", help="check a draft against published articles before publication",
+                        description="Report only findings that involve the draft, pointing at its lines.")
+    dr.add_argument("draft", metavar="DRAFT", help="the draft file, or - for standard input")
+    dr.add_argument("--against", nargs="+", metavar="PATH", default=None,
+                    help="published articles (files or folders; default: archive from config)")
+    dr.add_argument("--stdin-filename", metavar="NAME", default=None, help="the draft's name when it is read from standard input")
+    _checking(dr)
+    _common(dr)
+    return parser
+
+
+def _version() -> str:
+    from factcheck import __version__
+
+    return __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return {"extract": _cmd_extract, "report": _cmd_report, "draft": _cmd_draft}[args.command](args)
+    except UsageError as e:
+        print(f"factcheck: error: {e}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _settings(args):
+    """The configuration in force, with command-line options winning over it."""
+    from factcheck.config import ConfigError, load_config
+
+    try:
+        cfg = load_config(Path.cwd(), explicit=Path(args.config) if args.config else None, isolated=args.isolated)
+    except ConfigError as e:
+        raise UsageError(str(e)) from e
+    return cfg
+
+
+def _cfg(cfg, name: str, default=None):
+    value = getattr(cfg, name, None)
+    return default if value in (None, [], ()) else value
+
+
+def _rules(args, cfg):
+    from factcheck.rules import RuleError, load_rules
+
+    dirs = [Path(d) for d in args.rules] + [Path(d) for d in _cfg(cfg, "rules", [])]
+    for d in dirs:
+        if not d.is_dir():
+            raise UsageError(f"{d}: rules folder not found")
+    try:
+        return load_rules(dirs)
+    except RuleError as e:
+        raise UsageError(str(e)) from e
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise UsageError(f"{output}: cannot write: {e.strerror or e}") from e
+    else:
+        stream = sys.stdout
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+        stream.write(text)
+        stream.flush()
+
+
+def _print_problems(problems) -> None:
+    for p in problems:
+        print(f"{p}", file=sys.stderr)
+
+
+def _exit_code(report, args, fail_on: str) -> int:
+    if report.problems:
+        return EXIT_INPUT
+    if args.exit_zero:
+        return EXIT_CLEAN
+    levels = ("error",) if fail_on == "error" else ("error", "warning")
+    return EXIT_FINDINGS if any(f.severity in levels for f in report.findings) else EXIT_CLEAN
+
+
+def _cmd_extract(args) -> int:
+    from factcheck.formats import render_claims
+    from factcheck.model import Report
+    from factcheck.pipeline import extract
+
+    cfg = _settings(args)
+    rules = _rules(args, cfg)
+    articles, claims, problems, _ = extract(args.paths, rules=rules)
+    report = Report(articles=articles, claims=claims, problems=problems)
+    _emit(render_claims(report, args.format or "csv"), args.output)
+    _print_problems(problems)
+    return EXIT_INPUT if problems else EXIT_CLEAN
+
+
+def _cmd_report(args) -> int:
+    from factcheck.formats import render
+    from factcheck.pipeline import run
+
+    cfg = _settings(args)
+    paths = args.paths or [str(p) for p in _cfg(cfg, "archive", [])]
+    if not paths:
+        raise UsageError("no articles given (pass PATH..., or set archive in [tool.factcheck])")
+    rules = _rules(args, cfg)
+    report = run(paths, rules=rules)
+    _emit(render(report, args.format or _cfg(cfg, "format", "markdown")), args.output)
+    _print_problems(report.problems)
+    return _exit_code(report, args, args.fail_on or _cfg(cfg, "fail_on", "error"))
+
+
+def _cmd_draft(args) -> int:
+    from factcheck.draft import check_draft
+    from factcheck.formats import render
+    from factcheck.load import load_article
+
+    cfg = _settings(args)
+    against = args.against or [str(p) for p in _cfg(cfg, "archive", [])]
+    if not against:
+        raise UsageError("nothing to check the draft against (pass --against PATH..., or set archive in [tool.factcheck])")
+    for p in against:
+        if not Path(p).exists():
+            raise UsageError(f"{p}: no such file or folder (given to --against)")
+    if args.draft == "-":
+        name = args.stdin_filename or "<stdin>"
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise UsageError(f"{name}: standard input is not UTF-8 text (byte offset {e.start})") from e
+        items = list(load_article(Path(name), text=text))
+    else:
+        path = Path(args.draft)
+        if not path.is_file():
+            raise UsageError(f"{path}: draft not found")
+        from factcheck.load import read_sources
+
+        meta = read_sources(path.parent / "sources.yaml").values.get(path.name, {})
+        items = list(load_article(path, meta))
+    drafts = [i for i in items if not hasattr(i, "message")]
+    problems = [i for i in items if hasattr(i, "message")]
+    if not drafts:
+        _print_problems(problems)
+        return EXIT_INPUT
+    fail_on = args.fail_on or _cfg(cfg, "fail_on", "error")
+    rules = _rules(args, cfg)
+    report, code = check_draft(drafts[0], against, rules=rules, fail_on=fail_on)
+    report.problems[:0] = problems
+    _emit(render(report, args.format or _cfg(cfg, "format", "markdown")), args.output)
+    _print_problems(report.problems)
+    if report.problems:
+        return EXIT_INPUT
+    return EXIT_CLEAN if args.exit_zero else code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

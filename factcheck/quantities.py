@@ -83,7 +83,8 @@ _CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "E
 _PHYSICAL_HINT = re.compile(
     r"(?:km|kms|kilomet(?:er|re)s?|met(?:er|re)s?|m|cm|mm|miles?|mi|feet|foot|ft|inch(?:es)?|in\.|yards?|"
     r"kg|kilos?|kilograms?|grams?|g|tonnes?|tons?|lbs?|pounds?|ounces?|oz|litres?|liters?|l|gallons?|barrels?|"
-    r"mph|km/h|kph|knots?|°[CF]?|degrees?|celsius|fahrenheit|acres?|hectares?|ha|sq(?:uare)?\s?(?:km|miles?|meters?|metres?)|"
+    r"mph|km/h|kph|knots?|°\s?[CF]?|[CF](?=\W|$)|degrees?|celsius|fahrenheit|acres?|hectares?|ha|"
+    r"(?:sq(?:uare)?|cubic)\s?(?:km|kilomet(?:er|re)s?|miles?|meters?|metres?|feet|foot|ft|yards?|m)|"
     r"mw|gw|kw|kwh|mwh|gwh|watts?|volts?|calories?|mb|gb|tb|mbps|gbps|ppm|magnitude)\b",
     re.IGNORECASE,
 )
@@ -463,6 +464,8 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
                 if len(nxt) > 1 and nxt[1].group().lower() == "of":
                     n2, e2 = _find_noun(text, nxt[1].start(), 2)
                     noun = n2
+    if dimension == "count" and (noun == "magnitude" or re.search(r"\bmagnitude[\s-]*$", text[max(0, start - 12):start], re.I)):
+        unit, dimension, noun = "magnitude", "physical", None
     if dimension == "count" and noun is None:
         unit_q = _physical_unit(text, start, end, value)
         if unit_q is not None:
@@ -539,7 +542,7 @@ def _is_date_or_time(text: str, s: int, e: int, digits: str, scaled: bool) -> bo
         return False
     before = text[max(0, s - 30):s]
     after = text[e:e + 12]
-    if e < len(text) and text[e:e + 1].isalpha() and not re.match(r"(?:k|m|b|bn|mn|km|kg|cm|mm|mph|s\b)", text[e:e + 3], re.IGNORECASE):
+    if e < len(text) and text[e:e + 1].isalpha() and not re.match(r"(?:k|m|b|bn|mn|km|kg|cm|mm|mph|s\b|[CF]\b|g\b|t\b|l\b|ft\b|lb)", text[e:e + 3], re.IGNORECASE):
         return True  # "A320neo", "2nd"
     if _DATE_AFTER.match(after):
         return True
@@ -574,6 +577,10 @@ def _physical_unit(text: str, start: int, end: int, value: float | None) -> tupl
         # one-letter units are ambiguous in prose; require them glued to the number ("100m", "5g")
         if text[end:end + 1] == " ":
             return None
+    temp = re.match(r"(?:°\s?|degrees?\s+)?(?P<scale>[CF]|celsius|fahrenheit)\b", text[hint.start():hint.end() + 12], re.IGNORECASE)
+    if temp and (w.startswith("°") or w in ("c", "f") or w.startswith("degree")):
+        name = "degree Celsius" if temp.group("scale").lower().startswith("c") else "degree Fahrenheit"
+        return name, "physical", hint.start() + temp.end()
     from factcheck.units import quantulum_unit
 
     found = quantulum_unit(text, start, hint.end(), value)

@@ -71,7 +71,7 @@ _TIME_UNITS = {
     "months": "month", "year": "year", "years": "year", "decade": "decade", "decades": "decade",
     "century": "century", "centuries": "century", "yr": "year", "yrs": "year", "hr": "hour", "hrs": "hour",
 }
-_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+_CURRENCY_SYMBOLS = {"hk$": "HKD", "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
                      "¥": "JPY", "jpy": "JPY", "a$": "AUD", "c$": "CAD", "rs": "INR", "rs.": "INR", "₹": "INR",
                      "chf": "CHF", "cny": "CNY", "rmb": "CNY"}
 _CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
@@ -428,7 +428,10 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
             if v2 is not None and value is not None and v2 > value:
                 scale_txt = m.group("scale_sp") or ""
                 if not scale_txt and re.search(_SCALEWORD, second.group(), re.IGNORECASE):
-                    value = parse_number(m.group("digits") + " " + re.search(_SCALEWORD, second.group(), re.IGNORECASE).group())
+                    # "10 to 20 million": the scale of the second figure applies to the first
+                    scaled = parse_number(m.group("digits") + " " + re.search(_SCALEWORD, second.group(), re.IGNORECASE).group())
+                    if scaled is not None and scaled < v2:
+                        value = scaled
                 # "10-20 people", "from 10 to 20": a range; a score "3-1" has no noun and is dropped
                 n, e = _find_noun(text, second.end(), v2)
                 tail = _AFTER.match(text, second.end())

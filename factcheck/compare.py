@@ -1,0 +1,580 @@
+"""Compare claims about the same subject and judge them: conflict, tension, compatible, different_scope.
+
+A figure is an interval (docs/semantics.md). Two figures disagree only when their
+intervals cannot overlap (statcheck's rule):
+
+- strict interval: what the words say exactly ("about 20" is the point 20,
+  "more than 260,000" is (260,000, inf));
+- loose interval: the extraction's low/high ("about 20" is 18-22), widened by the
+  rule's tolerance for that bound and, for round figures, by half their rounding unit.
+
+Strict overlap -> compatible; only loose overlap -> tension; no loose overlap -> conflict.
+Cumulative subjects (death tolls) may only grow, so an earlier lower figure and a
+later higher one agree; durations ("a four-year-old war") become start-date
+intervals and are compared with start years ("began in 2011").
+
+Claims are compared only within one kind, one story (articles sharing enough
+proper names) and one scope (noun class, place, time window, predicate, entity,
+event, as the rule says); pairs that differ in scope are reported as
+``different_scope`` with the reason when their figures would otherwise disagree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding
+from factcheck.rules import Rule, RuleSet, norm_place
+
+__all__ = ["compare_claims", "compare_pair", "Interval", "strict_interval", "loose_interval",
+           "interval_verdict", "start_interval", "describe_interval", "same_story", "claim_sort_key"]
+
+INF = math.inf
+YEAR_DAYS = 365.25
+UNIT_DAYS = {"year": YEAR_DAYS, "month": YEAR_DAYS / 12, "week": 7.0, "day": 1.0}
+
+
+# ---------------------------------------------------------------- intervals
+@dataclass(frozen=True, slots=True)
+class Interval:
+    lo: float
+    hi: float
+    lo_closed: bool = True
+    hi_closed: bool = True
+
+    def widen(self, below: float, above: float) -> Interval:
+        if below == 0 and above == 0:
+            return self
+        return Interval(self.lo - below, self.hi + above,
+                        self.lo_closed or below > 0, self.hi_closed or above > 0)
+
+
+def overlaps(a: Interval, b: Interval) -> bool:
+    if a.lo > b.lo:
+        lo, lc = a.lo, a.lo_closed
+    elif b.lo > a.lo:
+        lo, lc = b.lo, b.lo_closed
+    else:
+        lo, lc = a.lo, a.lo_closed and b.lo_closed
+    if a.hi < b.hi:
+        hi, hc = a.hi, a.hi_closed
+    elif b.hi < a.hi:
+        hi, hc = b.hi, b.hi_closed
+    else:
+        hi, hc = a.hi, a.hi_closed and b.hi_closed
+    if lo < hi:
+        return True
+    return lo == hi and lc and hc and math.isfinite(lo)
+
+
+def below(a: Interval, b: Interval) -> bool:
+    """Every value of a is below every value of b."""
+    return a.hi < b.lo or (a.hi == b.lo and not (a.hi_closed and b.lo_closed))
+
+
+def _num(x) -> float | None:
+    if x is None:
+        return None
+    try:
+        f = float(x)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else f
+
+
+def strict_interval(c: Claim) -> Interval:
+    """What the words say exactly; approximate figures are their point."""
+    v, lo, hi = _num(c.value), _num(c.low), _num(c.high)
+    if v is None:
+        v = lo if lo is not None else hi
+    if c.vague or c.bound == "range":
+        return Interval(lo if lo is not None else -INF, hi if hi is not None else INF)
+    if c.bound in ("exact", "approx"):
+        return Interval(v, v) if v is not None else Interval(-INF, INF)
+    if c.bound == "more_than":
+        return Interval(v, INF, False, True)
+    if c.bound == "at_least":
+        return Interval(v, INF)
+    if c.bound == "less_than":
+        return Interval(-INF, v, True, False)
+    if c.bound == "at_most":
+        return Interval(-INF, v)
+    return Interval(lo if lo is not None else -INF, hi if hi is not None else INF)
+
+
+def rounding_slack(v: float | None) -> float:
+    """Half the rounding unit of a round figure (260,000 -> 5,000), at most 10 % of it; 0 for 17."""
+    if v is None or not math.isfinite(v) or v == 0 or abs(v) < 100 or v != int(v):
+        return 0.0
+    n, k = int(abs(v)), 0
+    while n % 10 == 0:
+        n //= 10
+        k += 1
+    if k < 2:
+        return 0.0
+    return min(0.5 * 10 ** k, 0.1 * abs(v))
+
+
+def loose_interval(c: Claim, rule: Rule | None) -> Interval:
+    """The extraction's low/high widened by the rule's tolerance (and rounding of round figures)."""
+    v, lo, hi = _num(c.value), _num(c.low), _num(c.high)
+    if c.bound == "more_than":
+        base = Interval(lo if lo is not None else v, INF, False, True)
+    elif c.bound == "less_than":
+        base = Interval(-INF, hi if hi is not None else v, True, False)
+    else:
+        if lo is None and hi is None and v is not None and c.bound in ("exact", "approx"):
+            lo = hi = v
+        base = Interval(lo if lo is not None else -INF, hi if hi is not None else INF)
+    if rule is None:
+        return base
+    t = rule.tol(c.bound, bool(c.vague))
+    r = rounding_slack(v) if (rule.rounding and not c.vague and c.bound not in ("approx", "range")) else 0.0
+    below_ = abs(base.lo) * t + r if math.isfinite(base.lo) else 0.0
+    above_ = abs(base.hi) * t + r if math.isfinite(base.hi) else 0.0
+    return base.widen(below_, above_)
+
+
+def interval_verdict(a_strict: Interval, a_loose: Interval, b_strict: Interval, b_loose: Interval) -> str:
+    if overlaps(a_strict, b_strict):
+        return "compatible"
+    if overlaps(a_loose, b_loose) or overlaps(a_strict, b_loose) or overlaps(a_loose, b_strict):
+        return "tension"
+    return "conflict"
+
+
+def claim_date(c: Claim) -> date | None:
+    return c.as_of or c.published
+
+
+def _back(d: date, n: float, unit: str | None) -> float:
+    """The ordinal day n units before d; calendar months for years and months."""
+    months = {"year": 12, "month": 1}.get(unit or "")
+    if months is not None and abs(n * months - round(n * months)) < 1e-9:
+        try:
+            return (d - relativedelta(months=int(round(n * months)))).toordinal()
+        except (ValueError, OverflowError):
+            return -INF
+    return d.toordinal() - n * UNIT_DAYS[unit or "day"]
+
+
+def start_interval(c: Claim, rule: Rule | None = None) -> tuple[Interval, Interval] | None:
+    """(strict, loose) start-date intervals in ordinal days, or None when the claim cannot say.
+
+    "N-year(-old) war" on date D: the war is N-0.5 to N+1 years old (news rounds), so it
+    began in [D-(N+1)y, D-(N-0.5)y]. "began in 2011": [2011-01-01, 2011-12-31].
+    """
+    v = _num(c.value)
+    if v is None:
+        return None
+    if c.dimension == "date":
+        lo, hi = _num(c.low), _num(c.high)
+        lo = lo if lo is not None else v
+        hi = hi if hi is not None else v
+        if c.unit in (None, "year") and 1 <= lo <= 9999 and 1 <= hi <= 9999:
+            strict = Interval(date(int(lo), 1, 1).toordinal(), date(int(hi), 12, 31).toordinal())
+        else:
+            return None
+    elif c.dimension == "duration":
+        d = claim_date(c)
+        days = UNIT_DAYS.get(c.unit or "")
+        if d is None or days is None:
+            return None
+        n_lo = _num(c.low) if _num(c.low) is not None else v
+        n_hi = _num(c.high) if _num(c.high) is not None else v
+        if c.bound in ("more_than", "at_least"):
+            n_hi = INF
+        if c.bound in ("less_than", "at_most"):
+            n_lo = 0
+        oldest = _back(d, n_hi + 1, c.unit) if math.isfinite(n_hi) else -INF
+        newest = _back(d, max(n_lo - 0.5, 0), c.unit)
+        strict = Interval(oldest, newest)
+    else:
+        return None
+    t = rule.tol(c.bound, bool(c.vague)) * YEAR_DAYS if rule else 0.0
+    return strict, strict.widen(t, t)
+
+
+def _fmt_num(x: float) -> str:
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _fmt_day(o: float) -> str:
+    if not math.isfinite(o):
+        return "any time"
+    return date.fromordinal(int(round(o))).isoformat()
+
+
+def describe_interval(c: Claim, rule: Rule | None = None) -> str:
+    """The normalised interval for people: '≥ 260,000', '225,000–275,000', '= 17', 'began 2011-02-11 – 2012-08-11'."""
+    if rule is not None and rule.compare == "start_date":
+        iv = start_interval(c, rule)
+        if iv is None:
+            return "?"
+        s = iv[0]
+        if c.dimension == "date":
+            lo, hi = date.fromordinal(int(s.lo)).year, date.fromordinal(int(s.hi)).year
+            return f"began in {lo}" if lo == hi else f"began {lo}–{hi}"
+        return f"began {_fmt_day(s.lo)} – {_fmt_day(s.hi)}"
+    unit = ""
+    if c.dimension == "percentage" or c.unit == "percent":
+        unit = "%"
+    elif c.dimension in ("currency",) and c.unit:
+        unit = f" {c.unit}"
+    elif c.dimension in ("duration", "physical") and c.unit:
+        unit = f" {c.unit}s" if _num(c.value) != 1 else f" {c.unit}"
+    v, lo, hi = _num(c.value), _num(c.low), _num(c.high)
+    if c.vague or c.bound in ("range", "approx"):
+        if lo is not None and hi is not None:
+            return f"{_fmt_num(lo)}–{_fmt_num(hi)}{unit}"
+    if c.bound == "more_than":
+        return f"> {_fmt_num(lo if lo is not None else v)}{unit}"
+    if c.bound == "at_least":
+        return f"≥ {_fmt_num(lo if lo is not None else v)}{unit}"
+    if c.bound == "less_than":
+        return f"< {_fmt_num(hi if hi is not None else v)}{unit}"
+    if c.bound == "at_most":
+        return f"≤ {_fmt_num(hi if hi is not None else v)}{unit}"
+    if v is not None:
+        return f"= {_fmt_num(v)}{unit}"
+    return "?"
+
+
+# ---------------------------------------------------------------- scope
+def _plural(word: str) -> str:
+    irregular = {"person": "people", "child": "children", "woman": "women", "man": "men", "unstated": "unstated nouns"}
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def noun_class(c: Claim, rule: Rule) -> str:
+    if not c.noun:
+        return rule.unstated_noun or "unstated"
+    n = c.noun.lower()
+    return rule.noun_class.get(n, n)
+
+
+def _places(c: Claim, rules: RuleSet) -> frozenset[str]:
+    if not c.place:
+        return frozenset()
+    return frozenset(norm_place(rules.canonical(p) or p) for p in c.place.split(";") if p.strip())
+
+
+def _window(c: Claim) -> str:
+    if c.since is not None:
+        return f"since {c.since.isoformat()}"
+    return "whole conflict" if c.event in (None, "war") else f"the whole {c.event}"
+
+
+def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
+    """Why a and b do not speak about the same thing, per the rule's scope keys; [] when they do."""
+    out = []
+    wild = rule.wildcard
+    for key in rule.scope:
+        if key == "noun":
+            na, nb = noun_class(a, rule), noun_class(b, rule)
+            if na != nb:
+                out.append(f"{_plural(na)} vs {_plural(nb)}")
+        elif key == "place":
+            pa, pb = _places(a, rules), _places(b, rules)
+            if pa and pb and not (pa & pb):
+                out.append(f"different places: {a.place} vs {b.place}")
+            elif bool(pa) != bool(pb) and "place" not in wild:
+                out.append(f"place stated for only one: {a.place or 'none'} vs {b.place or 'none'}")
+        elif key == "since":
+            if a.since != b.since:
+                out.append(f"different time windows: {_window(a)} vs {_window(b)}")
+        elif key == "predicate":
+            pa, pb = (a.predicate or "").lower(), (b.predicate or "").lower()
+            if pa != pb and not ((not pa or not pb) and "predicate" in wild):
+                out.append(f"'{a.predicate or 'unstated'}' is not '{b.predicate or 'unstated'}'")
+        elif key == "entity":
+            ea, eb = rules.canonical(a.entity), rules.canonical(b.entity)
+            if ea and eb:
+                if ea.lower() != eb.lower():
+                    out.append(f"different groups: {ea} vs {eb}")
+            elif (ea or eb) and "entity" not in wild and not rule.require_entity:
+                out.append(f"group named for only one: {ea or 'none'} vs {eb or 'none'}")
+        elif key == "event":
+            ea, eb = a.event, b.event
+            if ea != eb and not ((ea is None or eb is None) and "event" in wild):
+                out.append(f"different events: {ea or 'none stated'} vs {eb or 'none stated'}")
+        elif key == "unit":
+            if (a.unit or "") != (b.unit or ""):
+                out.append(f"different units: {a.unit or 'none'} vs {b.unit or 'none'}")
+        elif key == "attribution":
+            if (a.attribution or "").lower() != (b.attribution or "").lower():
+                out.append(f"different sources: {a.attribution or 'none'} vs {b.attribution or 'none'}")
+    return out
+
+
+# ---------------------------------------------------------------- one pair
+def claim_sort_key(c: Claim) -> tuple:
+    """Earliest article first; then outlet, article and claim number."""
+    d = c.published or date.max
+    head, _, n = c.id.rpartition("#")
+    return (d, c.source or "", c.article, int(n) if n.isdigit() else 0, c.id)
+
+
+def _id_key(cid: str) -> tuple:
+    head, _, n = cid.rpartition("#")
+    return (head, int(n) if n.isdigit() else 0, cid)
+
+
+def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
+    """(verdict, why) for two claims in one scope: conflict, tension or compatible."""
+    if rule.compare == "start_date":
+        ia, ib = start_interval(a, rule), start_interval(b, rule)
+        if ia is None or ib is None:
+            return "compatible", "no start date can be worked out"
+        v = interval_verdict(ia[0], ia[1], ib[0], ib[1])
+        return v, ("the start dates overlap" if v == "compatible" else
+                   "the start dates differ, but only within the tolerance" if v == "tension" else rule.message)
+    sa, la, sb, lb = strict_interval(a), loose_interval(a, rule), strict_interval(b), loose_interval(b, rule)
+    da, db = claim_date(a), claim_date(b)
+    if rule.compare == "cumulative" and da and db and da != db:
+        early, late = ((a, sa, la), (b, sb, lb)) if da < db else ((b, sb, lb), (a, sa, la))
+        if below(late[2], early[2]):
+            return "conflict", f"{rule.message}: the later figure is below the earlier one"
+        if below(late[1], early[1]):
+            return "tension", "the later figure is below the earlier one, but only within rounding"
+        return "compatible", "a total may only grow, and the later figure is not below the earlier one"
+    v = interval_verdict(sa, la, sb, lb)
+    if v == "compatible":
+        return v, "the figures overlap"
+    if rule.stale_days is not None and da and db and abs((da - db).days) > rule.stale_days:
+        return "tension", f"the figures are {abs((da - db).days)} days apart, so the earlier one may be stale"
+    if v == "tension":
+        return v, "they differ on a strict reading but agree within rounding or approximation"
+    return v, rule.message
+
+
+# ---------------------------------------------------------------- stories
+def _names_index(articles) -> dict[str, frozenset[str]] | None:
+    if articles is None:
+        return None
+    out = {}
+    for row in articles.itertuples(index=False):
+        names = getattr(row, "names", ()) or ()
+        if isinstance(names, float):  # NaN
+            names = ()
+        out[str(row.id)] = frozenset(str(n).lower() for n in names)
+    return out
+
+
+def same_story(names_a: frozenset[str], names_b: frozenset[str], min_shared: int = 4, min_overlap: float = 0.15) -> bool:
+    """Two articles are about the same story when they share enough proper names."""
+    if not names_a or not names_b:
+        return False
+    shared = len(names_a & names_b)
+    return shared >= min_shared and shared / min(len(names_a), len(names_b)) >= min_overlap
+
+
+# ---------------------------------------------------------------- the frame
+def _row_claims(frame) -> list[Claim]:
+    cols = [c for c in CLAIM_FIELDS if c in frame.columns]
+    out = []
+    for rec in frame[cols].to_dict("records"):
+        clean: dict[str, Any] = {}
+        for k, v in rec.items():
+            if v is None:
+                clean[k] = None
+                continue
+            try:
+                if not isinstance(v, (str, tuple, list)) and v != v:  # NaN / NaT
+                    clean[k] = None
+                    continue
+            except (TypeError, ValueError):
+                pass
+            if hasattr(v, "to_pydatetime"):  # pandas Timestamp
+                v = v.to_pydatetime().date()
+            elif k in ("as_of", "since", "published") and hasattr(v, "date") and not isinstance(v, date):
+                v = v.date()
+            elif k in ("as_of", "since", "published") and type(v).__name__ == "datetime":
+                v = v.date()
+            clean[k] = v
+        for k in ("start", "end", "line", "column"):
+            if clean.get(k) is not None:
+                clean[k] = int(clean[k])
+        clean.setdefault("modality", "asserted")
+        if clean.get("modality") is None:
+            clean["modality"] = "asserted"
+        for k in ("sentence", "context"):
+            if clean.get(k) is None:
+                clean[k] = ""
+        clean["vague"] = bool(clean.get("vague") or False)
+        clean["dimension"] = clean.get("dimension") or "count"
+        defaults = {"kind": None, "place": None, "attribution": None, "as_of": None, "duplicate_of": None,
+                    "published": None, "source": None, "predicate": None, "since": None, "entity": None,
+                    "event": None, "unit": None, "noun": None, "text": "", "start": 0, "end": 0, "line": 0, "column": 0}
+        for k, d in defaults.items():
+            clean.setdefault(k, d)
+        out.append(Claim(**clean))
+    return out
+
+
+def _who(c: Claim) -> str:
+    src = c.source or c.article
+    when = c.published.isoformat() if c.published else "undated"
+    s = f"{src} ({when})"
+    if c.attribution:
+        s += f", citing {c.attribution},"
+    return s
+
+
+def _quote(c: Claim, rule: Rule, show_interval: bool = True) -> str:
+    q = f"\u201c{c.text}\u201d".replace("\u201c", '"').replace("\u201d", '"')
+    iv = describe_interval(c, rule)
+    if show_interval and (rule.compare == "start_date" or not iv.startswith("= ")):
+        q += f" ({iv})"
+    return q
+
+
+def _pair_message(a: Claim, b: Claim, rule: Rule, verdict: str, why: str) -> str:
+    joiner = "but" if verdict == "conflict" else "while"
+    why = why.rstrip(".")
+    return f"{_who(a)} says {_quote(a, rule)} {joiner} {_who(b)} says {_quote(b, rule)}: {why}."
+
+
+def _subject(rule: Rule, claims: Sequence[Claim], rules: RuleSet) -> str:
+    """Human name: the rule's subject, plus the place all claims share ("deaths in Syria")."""
+    common: frozenset[str] | None = None
+    names: dict[str, str] = {}
+    for c in claims:
+        if not c.place:
+            continue
+        ps = {}
+        for p in c.place.split(";"):
+            p = p.strip()
+            if p:
+                ps[norm_place(rules.canonical(p) or p)] = rules.canonical(p) or p
+        names = {**ps, **names}
+        common = frozenset(ps) if common is None else common & frozenset(ps)
+    if common:
+        key = sorted(common)[0]
+        return f"{rule.subject} in {names[key]}"
+    return rule.subject
+
+
+_LEVEL_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _severity(verdict: str, rule: Rule | None) -> str:
+    """The verdict's severity (model.SEVERITY_OF_VERDICT), never above the rule's level."""
+    sev = SEVERITY_OF_VERDICT[verdict]
+    if rule is not None and _LEVEL_RANK.get(rule.level, 0) > _LEVEL_RANK[sev]:
+        return rule.level
+    return sev
+
+
+def compare_claims(claims, rules: RuleSet, articles=None) -> list[Finding]:
+    """Findings for a claims table (one column per Claim field) under the rules.
+
+    ``articles`` (columns id, source, published, title, names) tells which articles are
+    about the same story; without it every article is taken to be about one story.
+    """
+    all_claims = _row_claims(claims) if not isinstance(claims, list) else list(claims)
+    live = [c for c in all_claims
+            if c.kind and not c.duplicate_of and (c.modality or "asserted") == "asserted"]
+    names = _names_index(articles)
+    min_shared = int(rules.settings.get("min_shared_names", 4))
+    min_overlap = float(rules.settings.get("min_name_overlap", 0.15))
+    story_cache: dict[tuple[str, str], bool] = {}
+
+    def story(a: str, b: str) -> bool:
+        if a == b or names is None:
+            return True
+        key = (a, b) if a < b else (b, a)
+        if key not in story_cache:
+            story_cache[key] = same_story(names.get(a, frozenset()), names.get(b, frozenset()), min_shared, min_overlap)
+        return story_cache[key]
+
+    by_kind: dict[str, list[Claim]] = defaultdict(list)
+    for c in live:
+        by_kind[c.kind].append(c)
+
+    raw: list[tuple[str, str, str, tuple[str, ...], str, str]] = []  # verdict, rule id, subject, claim ids, message, kind
+    for kind in sorted(by_kind):
+        rule = rules.rule_for(kind)
+        if rule is None:
+            continue
+        group = sorted(by_kind[kind], key=claim_sort_key)
+        compatible_edges: list[tuple[Claim, Claim]] = []
+        scope_groups: dict[tuple, dict[str, Any]] = {}
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if not story(a.article, b.article):
+                    continue
+                if rule.require_entity and not (a.entity and b.entity):
+                    continue
+                reasons = scope_reasons(a, b, rule, rules)
+                if reasons:
+                    verdict, _ = compare_pair(a, b, rule)
+                    if verdict == "compatible":
+                        continue  # nothing worth saying: they would agree anyway
+                    key = (kind, tuple(reasons))
+                    g = scope_groups.setdefault(key, {"claims": [], "pairs": []})
+                    g["claims"].extend([a, b])
+                    g["pairs"].append((a, b))
+                    continue
+                verdict, why = compare_pair(a, b, rule)
+                if verdict == "compatible":
+                    compatible_edges.append((a, b))
+                    continue
+                raw.append((verdict, rule.id, _subject(rule, (a, b), rules), (a.id, b.id),
+                            _pair_message(a, b, rule, verdict, why), kind))
+        # one compatible finding per connected group of agreeing claims
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        by_id = {c.id: c for c in group}
+        for a, b in compatible_edges:
+            parent[find(a.id)] = find(b.id)
+        comps: dict[str, list[Claim]] = defaultdict(list)
+        for cid in list(parent):
+            comps[find(cid)].append(by_id[cid])
+        for members in comps.values():
+            members.sort(key=claim_sort_key)
+            quoted = "; ".join(f"\"{c.text}\" ({describe_interval(c, rule)}; {c.source or c.article}, "
+                               f"{c.published.isoformat() if c.published else 'undated'})" for c in members[:6])
+            more = f" and {len(members) - 6} more" if len(members) > 6 else ""
+            msg = f"{len(members)} figures agree: {quoted}{more}."
+            raw.append(("compatible", rule.id, _subject(rule, members, rules), tuple(c.id for c in members), msg, kind))
+        for (k, reasons), g in scope_groups.items():
+            seen: dict[str, Claim] = {}
+            for c in g["claims"]:
+                seen.setdefault(c.id, c)
+            members = sorted(seen.values(), key=claim_sort_key)
+            a, b = g["pairs"][0]
+            extra = len(g["pairs"]) - 1
+            msg = (f"{_quote(a, rule)} ({a.source or a.article}) and {_quote(b, rule)} ({b.source or b.article}) "
+                   f"were not compared: {'; '.join(reasons)}"
+                   + (f" ({extra} more such pair{'s' if extra > 1 else ''})" if extra else "") + ".")
+            raw.append(("different_scope", rule.id, rule.subject, tuple(c.id for c in members), msg, kind))
+
+    order = {v: i for i, v in enumerate(VERDICTS)}
+    raw.sort(key=lambda r: (order[r[0]], r[2], r[1], [_id_key(x) for x in r[3]], r[4]))
+    findings = []
+    for n, (verdict, rid, subject, ids, msg, kind) in enumerate(raw, 1):
+        findings.append(Finding(id=f"F{n}", rule=rid, kind=kind, subject=subject, verdict=verdict,
+                                severity=_severity(verdict, rules.by_id.get(rid)), claims=ids, message=msg))
+    return findings

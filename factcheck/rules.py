@@ -85,6 +85,8 @@ def _load_yaml(text: str, path: str) -> tuple[Any, dict, dict]:
         mark = e.problem_mark or e.context_mark
         line, col = _mark(mark) if mark else (1, 1)
         what = e.problem or e.context or "cannot parse"
+        if e.context and e.context_mark and e.problem:
+            what += f" ({e.context} at {e.context_mark.line + 1}:{e.context_mark.column + 1})"
         raise RuleError(path, line, col, f"YAML syntax error: {what}") from None
     except yaml.YAMLError as e:  # pragma: no cover - non-positional errors
         raise RuleError(path, 1, 1, f"YAML error: {e}") from None
@@ -328,11 +330,12 @@ _DEFAULTS = {"priority": 0, "match_in": "context", "compare": "interval", "round
              "wildcard": ["place"], "require_entity": False}
 
 
-def _compile(merged: dict, path: str, line: int, demonym_list: frozenset[str]) -> Rule:
+def _compile(merged: dict, path: str, where: Pos, demonym_list: frozenset[str]) -> Rule:
     rid = merged["id"]
+    line = where[0]
     for need in ("message", "level"):
         if not merged.get(need):
-            raise RuleError(path, line, 1, f"rule '{rid}' needs '{need}' (directly or through 'extends')")
+            raise RuleError(path, where[0], where[1], f"rule '{rid}' needs '{need}' (directly or through 'extends')")
     m = {**_DEFAULTS, **{k: v for k, v in merged.items() if v is not None}}
     if m.get("cumulative"):
         m["compare"] = "cumulative"
@@ -508,14 +511,14 @@ def _read_layer(files: Iterable[tuple[str, str]]):
                 spec = RuleSpec.model_validate(raw)
             except ValidationError as e:
                 raise _pydantic_error(e, path, base, vpos, kpos, _SPEC_FIELDS) from None
-            line = vpos.get(base, (1, 1))[0]
             if spec.id in specs:
-                pos = vpos.get(base + ("id",), (line, 1))
+                pos = vpos.get(base + ("id",), vpos.get(base, (1, 1)))
                 first = specs[spec.id]
                 raise RuleError(path, pos[0], pos[1],
-                                f"duplicate rule id '{spec.id}' (first defined at {first[1]}:{first[3]})")
+                                f"duplicate rule id '{spec.id}' (first defined at {first[1]}:{first[3][0]}:{first[3][1]})")
             given = {k: getattr(spec, k) for k in raw if k in RuleSpec.model_fields}
-            specs[spec.id] = (given, path, {k[2]: v for k, v in vpos.items() if k[:2] == base and len(k) > 2}, line)
+            specs[spec.id] = (given, path, {k[2]: v for k, v in vpos.items() if k[:2] == base and len(k) == 3},
+                              vpos.get(base, (1, 1)))
         for canon, names in fs.aliases.items():
             for n in [canon, *names]:
                 aliases[str(n).strip().lower()] = canon
@@ -540,11 +543,11 @@ def load_rules(extra_dirs: Sequence[Path] = ()) -> RuleSet:
     demonym_list = frozenset(demonyms)
 
     def merged(rid: str, seen: tuple[str, ...]) -> dict:
-        given, path, vpos, line = specs[rid]
+        given, path, vpos, where = specs[rid]
         parent = given.get("extends")
         if not parent:
             return dict(given)
-        pos = vpos.get(("extends",), (line, 1))
+        pos = vpos.get("extends", where)
         if parent in seen or parent == rid:
             raise RuleError(path, pos[0], pos[1], f"'extends: {parent}' makes a cycle ({' -> '.join(seen + (rid, parent))})")
         if parent not in specs:

@@ -446,12 +446,24 @@ def _entity(sentence: str, q: Quantity) -> str | None:
     return best
 
 
+_COMMON_CAPITALISED = {
+    "The", "And", "But", "For", "With", "From", "After", "Before", "When", "While", "This", "That", "These", "Those",
+    "Some", "More", "Many", "Most", "Meanwhile", "However", "Still", "Also", "Officials", "Other", "Both", "Such",
+    "Its", "Their", "His", "Her", "They", "She", "There", "Here", "What", "Who", "Why", "How", "Where", "Which",
+    "Our", "Your", "Then", "Now", "Last", "Next", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
+    "Nine", "Ten", "More", "Less", "Nearly", "About", "Around", "Some", "Late", "Early", "Even",
+    "Only", "Just", "All", "Any", "Each", "Every", "According", "Speaking", "During", "Since", "Until", "Despite",
+    "Although", "Because", "Regardless", "Nonetheless", "Photo", "Copyright", "Watch", "Read", "Share",
+}
+
+
 def article_names(article: Article, limit: int = 40) -> tuple[str, ...]:
-    """The proper names an article mentions most (not sentence-initial), to tell stories apart."""
+    """The proper names an article mentions most (title included), to tell stories apart."""
     counts: Counter[str] = Counter()
-    for s, e in body_spans(article.text):
-        for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]{2,}|[A-Z]{2,6})\b", article.text[s:e]):
+    chunks = [article.title or ""] + [article.text[s:e] for s, e in body_spans(article.text)]
+    for chunk in chunks:
+        for m in re.finditer(r"\b([A-Z][a-z]{2,}|[A-Z]{2,6})\b", chunk):
             w = m.group(1)
-            if w not in _NOT_PLACES:
+            if w not in _NOT_PLACES and w not in _COMMON_CAPITALISED:
                 counts[w] += 1
-    return tuple(sorted(w for w, _ in counts.most_common(limit)))
+    return tuple(sorted(w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]))

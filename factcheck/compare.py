@@ -280,6 +280,11 @@ def _window(c: Claim) -> str:
     return "whole conflict" if c.event in (None, "war") else f"the whole {c.event}"
 
 
+#: Events that happen at one time: figures about them published far apart are about different events.
+POINT_EVENTS = frozenset({"earthquake", "storm", "fire", "crash", "attack"})
+POINT_EVENT_DAYS = 120
+
+
 def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
     """Why a and b do not speak about the same thing, per the rule's scope keys; [] when they do."""
     out = []
@@ -313,6 +318,10 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
             ea, eb = a.event, b.event
             if ea != eb and not ((ea is None or eb is None) and "event" in wild):
                 out.append(f"different events: {ea or 'none stated'} vs {eb or 'none stated'}")
+            elif ea and ea == eb and ea in POINT_EVENTS and a.published and b.published \
+                    and abs((a.published - b.published).days) > POINT_EVENT_DAYS:
+                # two earthquakes in one country years apart are two stories, not one toll revised
+                out.append(f"too far apart for one {ea}: {a.published.isoformat()} vs {b.published.isoformat()}")
         elif key == "unit":
             if (a.unit or "") != (b.unit or ""):
                 out.append(f"different units: {a.unit or 'none'} vs {b.unit or 'none'}")
@@ -381,7 +390,11 @@ def same_story(names_a: frozenset[str], names_b: frozenset[str], min_shared: int
     if not names_a or not names_b:
         return False
     shared = len(names_a & names_b)
-    return shared >= min_shared and shared / min(len(names_a), len(names_b)) >= min_overlap
+    smaller = min(len(names_a), len(names_b))
+    if shared >= min_shared and shared / smaller >= min_overlap:
+        return True
+    # short articles name few things: half of the shorter list, and at least two names, is enough
+    return shared >= 2 and shared / smaller >= 0.5
 
 
 # ---------------------------------------------------------------- the frame
@@ -557,7 +570,13 @@ def compare_claims(claims, rules: RuleSet, articles=None) -> list[Finding]:
             quoted = "; ".join(f"\"{c.text}\" ({describe_interval(c, rule)}; {c.source or c.article}, "
                                f"{c.published.isoformat() if c.published else 'undated'})" for c in members[:6])
             more = f" and {len(members) - 6} more" if len(members) > 6 else ""
-            msg = f"{len(members)} figures agree: {quoted}{more}."
+            ids = {c.id for c in members}
+            disputed = sum(1 for r in raw if r[5] == kind and r[0] in ("conflict", "tension") and set(r[3]) <= ids)
+            if disputed:
+                msg = (f"{len(members)} figures were compared; apart from the {disputed} "
+                       f"discrepanc{'y' if disputed == 1 else 'ies'} reported above, they agree: {quoted}{more}.")
+            else:
+                msg = f"{len(members)} figures agree: {quoted}{more}."
             raw.append(("compatible", rule.id, _subject(rule, members, rules), tuple(c.id for c in members), msg, kind))
         for (k, reasons), g in scope_groups.items():
             seen: dict[str, Claim] = {}

@@ -91,7 +91,7 @@ _PHYSICAL_HINT = re.compile(
 
 _IRREGULAR_PLURALS = {
     "people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman",
-    "police": "police", "staff": "staff", "personnel": "personnel", "troops": "troop", "lives": "life",
+    "police": "police", "crew": "crew", "staff": "staff", "personnel": "personnel", "troops": "troop", "lives": "life",
     "wives": "wife", "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "cattle": "cattle",
     "sheep": "sheep", "fish": "fish", "deer": "deer", "data": "data", "media": "media", "series": "series",
     "species": "species", "aircraft": "aircraft", "crises": "crisis", "analyses": "analysis",
@@ -114,6 +114,7 @@ _STOP_BEFORE_NOUN = {
     "says", "the", "a", "an", "this", "these", "those", "their", "his", "her", "its", "our", "since", "after",
     "before", "during", "when", "while", "as", "than", "per", "each", "percent", "more", "less", "fewer",
     "ago", "earlier", "later", "times", "up", "down", "out", "over", "under", "into", "about", "around",
+    "worth", "valued", "costing", "totalling", "totaling",
 }
 _COUNT_ADJ_OK = re.compile(r"^[a-z][a-z'’-]*$")
 
@@ -123,6 +124,10 @@ def singular(word: str) -> str:
     w = word.lower()
     if w in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[w]
+    if len(w) > 4 and w.endswith("men") and w not in ("specimen", "regimen", "abdomen"):
+        return w[:-3] + "man"
+    if len(w) > 4 and w.endswith("is") and w[-3] in "aeiou" + "qkrnltdb" and not w.endswith(("sis", "tis", "ris")):
+        return w[:-1]  # yemenis -> yemeni
     if len(w) > 4 and w.endswith("ies") and w[-4] not in "aeiou":
         return w[:-3] + "y"
     if w.endswith(("sses", "shes", "ches", "xes", "zzes")):
@@ -138,6 +143,10 @@ def _looks_plural(word: str) -> bool:
     w = word.lower()
     if w in _IRREGULAR_PLURALS:
         return True
+    if len(w) > 4 and w.endswith("men") and w not in ("specimen", "regimen", "abdomen"):
+        return True  # gunmen, policemen, fishermen
+    if word[:1].isupper() and len(w) > 4 and w.endswith("is") and w not in _NOT_NOUNS:
+        return True  # Yemenis, Iraqis, Israelis
     return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "'s", "’s", "is")) and w not in _NOT_NOUNS
 
 
@@ -154,7 +163,7 @@ _CORE = re.compile(
     rf"|(?P<few>\b(?:several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<few_scale>{_SCALEWORD}|dozen)\b)"
     rf"|(?P<frac>\b(?:(?:a\s+|three[\s-]|one[\s-])?quarters?|(?:a\s+)?half|(?:a|one|two)[\s-]thirds?)\s+(?:of\s+)?(?:a\s+|an\s+)?(?P<frac_scale>dozen|{_SCALEWORD})\b)"
     r"|(?P<dozen>\b(?:a|one|half\s+a|two|three)\s+dozen\b)"
-    rf"|(?P<ascale>\b(?:a|one)\s+(?P<ascale_scale>hundred|thousand|million|billion|trillion)\b)"
+    rf"|(?P<ascale>\ba\s+(?P<ascale_scale>hundred|thousand|million|billion|trillion)\b(?!\s+and\b))"
     rf"|(?P<digits>{_SEP_NUM})(?:(?P<scale_sp>\s*-?\s*(?:{_SCALEWORD})\b)|(?P<scale_short>(?:\s?(?:bn|mn|mln|tn|trn)|k|m|b)\b))?"
     rf"|(?P<words>\b{_WORDNUM}\b)",
     re.IGNORECASE,
@@ -166,7 +175,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"less\s+than|fewer\s+than|under|below|just\s+under|just\s+over|"
     r"up\s+to|at\s+most|no\s+more\s+than|a\s+maximum\s+of|as\s+many\s+as|as\s+much\s+as|not\s+more\s+than|"
     r"about|around|some|roughly|approximately|approx\.|an\s+estimated|estimated|nearly|almost|close\s+to|"
-    r"circa|ca\.|c\.|just\s+about|an\s+average\s+of|~|≈|>|<|≥|≤)\s*(?:an?\s+)?$",
+    r"circa|ca\.|c\.|just\s+about|~|≈|>|<|≥|≤)\s*(?:an?\s+)?$",
     re.IGNORECASE,
 )
 _QUAL_BOUND = {
@@ -181,7 +190,7 @@ _QUAL_BOUND = {
 }
 _APPROX_BELOW = {"nearly", "almost", "close to", "just about"}
 
-_CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|CHF|CNY|RMB|Rs\.?)\s?$", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>(?<![A-Za-z])(?:US\$|A\$|C\$|HK\$)|\$|€|£|¥|₹|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CHF|CNY|RMB|Rs\.?))\s?$")
 _AFTER = re.compile(
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pc\b))"
     r"|(?P<hyphen>-(?P<hword>[A-Za-z]+)(?P<old>-old\b)?)"
@@ -205,7 +214,7 @@ _DATE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TIME_LIKE = re.compile(r"\d{1,2}:\d{2}")
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
 
 
 def parse_number(surface: str) -> float | None:
@@ -264,7 +273,7 @@ def _next_words(text: str, pos: int, n: int) -> list[re.Match]:
     out = []
     for m in _WORD.finditer(text, pos, min(len(text), pos + 80)):
         gap = text[pos:m.start()] if not out else text[out[-1].end():m.start()]
-        if re.search(r"[.;:!?()\"“”\[\]]|,\s", gap) or "\n" in gap:
+        if re.search(r"[.;:!?()\"“”\[\]\d$€£%]|,\s", gap) or "\n" in gap:
             break
         out.append(m)
         if len(out) >= n:
@@ -285,6 +294,8 @@ def _find_noun(text: str, pos: int, value: float | None) -> tuple[str | None, in
     for i, m in enumerate(words[:4]):
         w = m.group()
         lw = w.lower().strip("'’")
+        if lw in ("more", "additional", "extra", "new", "other", "fewer") and i == 0:
+            continue  # "2.3 million more votes"
         if lw in _STOP_BEFORE_NOUN and i > 0 and lw not in ("and",):
             break
         if lw in _STOP_BEFORE_NOUN and i == 0:
@@ -293,7 +304,10 @@ def _find_noun(text: str, pos: int, value: float | None) -> tuple[str | None, in
             return None, pos
         if value == 1 and i == 0 and not _looks_plural(lw) and lw not in _NOT_NOUNS and w[0].islower():
             return lw, m.end()
-        if _looks_plural(lw):
+        if _looks_plural(w if w[:1].isupper() else lw):
+            if lw in ("police", "staff", "crew", "aid", "health", "security") and i + 1 < len(words) \
+                    and _looks_plural(words[i + 1].group()) and words[i + 1].group().lower() not in _STOP_BEFORE_NOUN:
+                return singular(words[i + 1].group().lower()), words[i + 1].end()
             return singular(lw), m.end()
         if lw == "and" and i == 0:
             return None, pos
@@ -386,8 +400,10 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
                 return None
             if not re.match(r"-", text[m.end():m.end() + 1]):
                 nw = nxt[0].group().lower()
-                if nw not in _TIME_UNITS and not re.match(r"(?:person|man|woman|child|dead|killed)$", nw):
-                    return None
+                sentence_start = re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, m.start() - 3):m.start()])
+                if nw not in _TIME_UNITS and not re.match(r"(?:person|man|woman|child|dead|killed)$", nw) \
+                        and not (sentence_start and words[:1] == "O" and nw.isalpha() and nw not in _STOP_BEFORE_NOUN):
+                    return None  # "one" alone is an article or pronoun far more often than a count
         value = _words_value(lw)
         if value is None:
             return None
@@ -399,6 +415,17 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
         end = after.end()
         unit, dimension = "percent" if "point" not in after.group("pct").lower() else "percentage point", "percentage"
         after = None
+        # "between 5% and 8%", "5%-8%", "from 5 to 8 percent" (the first figure's % is implied)
+        second = re.match(r"\s*(?:-|–|to|and)\s*(" + _SECOND_NUM.pattern + r")\s?(?:%|per\s?cent\b|percent\b)", text[end:end + 40], re.I)
+        if second and value is not None:
+            v2 = parse_number(second.group(1))
+            joined_by_word = re.match(r"\s*(?:and|to)\b", text[end:end + 6])
+            # "rose 12.5 percent to 20 percent" is a change, not a range: a word join needs "between/from"
+            if v2 is not None and v2 > value and (not joined_by_word or _BETWEEN_BEFORE.search(text, max(0, start - 30), start)):
+                low, high, bound, end = value, v2, "range", end + second.end()
+                between = _BETWEEN_BEFORE.search(text, max(0, start - 30), start)
+                if between:
+                    start = between.start()
     elif after and after.group("hyphen"):
         hword = after.group("hword").lower()
         if hword in _TIME_UNITS and not vague:
@@ -473,6 +500,9 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
         unit_q = _physical_unit(text, start, end, value)
         if unit_q is not None:
             unit, dimension, end = unit_q
+            sign = re.search(r"(?:\bminus\s+|(?<![\w\d])[-−])$", text[max(0, start - 7):start], re.I)
+            if sign and value is not None:  # "minus 15 degrees Celsius", "-15C"
+                value, low, high, start = -value, -high, -low, start - len(sign.group())
     if dimension == "count" and noun is None:
         noun, end = _find_noun(text, end, value)
         if noun is None and m.group("words") and not vague:
@@ -484,6 +514,11 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
             pass
     # ------------------------------------------------------------------ what precedes
     qual = _QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
+    if qual and dimension == "duration" and qual.group("q").lower() in ("over", "under", "some"):
+        qual = None  # "over two years" means during, not more than
+    if qual and bound == "range" and not vague:
+        start = qual.start()  # "about 20-25 people": the range already says how loose it is
+        qual = None
     if qual and not vague and bound in ("exact", "approx") and not _is_false_qualifier(text, qual):
         word = re.sub(r"\s+", " ", qual.group("q").lower())
         start = qual.start()
@@ -549,6 +584,10 @@ def _is_date_or_time(text: str, s: int, e: int, digits: str, scaled: bool) -> bo
         return True  # "A320neo", "2nd"
     if _DATE_AFTER.match(after):
         return True
+    if len(digits) > 1 and digits.startswith("0") and "." not in digits:
+        return True  # "0800", "02": phone numbers, ids and clock digits, not figures
+    if re.search(r"\b0\d+[ \u00a0](?:\d+[ \u00a0])*$", before):
+        return True  # a later group of a phone number ("0800 123 4567")
     if re.match(r"\.\s", after) and re.search(r"(?:^|\n)[ \t]*$", before) and len(digits) <= 2:
         return True  # a numbered list item ("  1. Inhalt")
     if re.search(rf"\b(?:{_MONTHS})\s*$", before, re.IGNORECASE) and re.fullmatch(r"\d{1,2}|\d{4}", digits):

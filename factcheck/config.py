@@ -1,0 +1,115 @@
+"""Settings from ``[tool.factcheck]`` in pyproject.toml or from a factcheck.toml, as ruff finds its own.
+
+The closest file wins, walking up from the working directory; in one folder a
+factcheck.toml wins over pyproject.toml, and a pyproject.toml without a
+``[tool.factcheck]`` table is passed over. ``--config FILE`` names the file,
+``--isolated`` ignores them all. Paths in a file are relative to that file.
+A bad file is a ConfigError naming ``path:line``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+__all__ = ["Config", "ConfigError", "load_config", "find_config"]
+
+
+class ConfigError(Exception):
+    """A configuration file factcheck cannot use; its text names the file and line."""
+
+
+class Config(BaseModel):
+    """The settings in force. Empty when no file applies."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    rules: list[Path] = Field(default_factory=list, description="folders of YAML rules extending the defaults")
+    archive: list[Path] = Field(default_factory=list, description="published articles: default PATHs for report, --against for draft")
+    format: Literal["markdown", "json", "line", "github", "sarif"] | None = None
+    fail_on: Literal["error", "warning"] | None = Field(default=None, alias="fail-on")
+    source: Path | None = Field(default=None, exclude=True, description="the file these settings came from")
+
+
+def find_config(start: Path) -> Path | None:
+    """The closest factcheck.toml, or pyproject.toml with [tool.factcheck], at or above ``start``."""
+    for folder in [start, *start.resolve().parents]:
+        candidate = folder / "factcheck.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                text = pyproject.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if re.search(r"^\s*\[tool\.factcheck\]", text, re.MULTILINE):
+                return pyproject
+    return None
+
+
+def load_config(cwd: Path, explicit: Path | None = None, isolated: bool = False) -> Config:
+    """The settings for a run started in ``cwd``."""
+    if isolated:
+        return Config()
+    path = explicit if explicit is not None else find_config(cwd)
+    if path is None:
+        return Config()
+    if not path.is_file():
+        raise ConfigError(f"{path}: configuration file not found")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: not UTF-8 text (byte offset {e.start})") from e
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
+        where = f"{path}:{m.group(1)}:{m.group(2)}" if m else str(path)
+        reason = re.sub(r" \(at line.*", "", str(e))
+        raise ConfigError(f"{where}: not valid TOML: {reason}") from e
+    table = data if path.name != "pyproject.toml" else data.get("tool", {}).get("factcheck")
+    if table is None:
+        if explicit is not None:
+            raise ConfigError(f"{path}: no [tool.factcheck] table")
+        return Config()
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.factcheck] must be a table")
+    try:
+        cfg = Config.model_validate(table)
+    except ValidationError as e:
+        err = e.errors()[0]
+        key = str(err["loc"][0]) if err["loc"] else ""
+        line = _line_of_key(text, key, in_tool=path.name == "pyproject.toml")
+        expected = _expected(err, key)
+        raise ConfigError(f"{path}:{line}: {expected}" if line else f"{path}: {expected}") from e
+    base = path.resolve().parent
+    return cfg.model_copy(update={
+        "rules": [p if p.is_absolute() else base / p for p in cfg.rules],
+        "archive": [p if p.is_absolute() else base / p for p in cfg.archive],
+        "source": path,
+    })
+
+
+def _expected(err: dict, key: str) -> str:
+    if err["type"] == "extra_forbidden":
+        known = ", ".join(sorted(f.alias or name for name, f in Config.model_fields.items() if name != "source"))
+        return f"unknown key '{key}' (expected one of: {known})"
+    return f"'{key}': {err['msg']}"
+
+
+def _line_of_key(text: str, key: str, in_tool: bool) -> int | None:
+    """The line where ``key`` is set (TOML parsers keep no positions)."""
+    inside = not in_tool
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if in_tool and stripped.startswith("["):
+            inside = stripped.startswith("[tool.factcheck]")
+            continue
+        if inside and re.match(rf"{re.escape(key)}\s*=", stripped):
+            return n
+    return None

@@ -22,7 +22,8 @@ _MIN, _MAX = date.min, date.max  # sort keys for undated claims
 _RANK = {"conflict": 0, "tension": 1, "compatible": 2, "different_scope": 3}
 
 
-def check_draft(draft: Article, against: Sequence[str], rules=None, fail_on: str = "error") -> tuple[Report, int]:
+def check_draft(draft: Article, against: Sequence[str], rules=None, fail_on: str = "error",
+                archive=None) -> tuple[Report, int]:
     """(report of the draft's findings, exit code): 1 when a finding at or above ``fail_on`` involves the draft."""
     from factcheck.pipeline import run
     from factcheck.rules import load_rules
@@ -30,7 +31,7 @@ def check_draft(draft: Article, against: Sequence[str], rules=None, fail_on: str
 
     if rules is None:
         rules = load_rules()
-    full = run(against, rules=rules, drafts=[draft])
+    full = run(against, rules=rules, drafts=[draft], archive=archive)
     draft_id = next((a.id for a in full.articles if a.path == draft.path), draft.id)
     claims = {c.id: c for c in full.claims}
     findings = _draft_findings(full.findings, claims, draft_id, rules)

@@ -66,13 +66,22 @@ def articles_frame(articles: Sequence[Article], names: dict[str, tuple[str, ...]
     return pd.DataFrame(rows, columns=["id", "path", "source", "published", "title", "names"])
 
 
-def run(paths: Iterable[str], rules_dirs: Sequence[Path] = (), drafts: Sequence[Article] = (), rules=None) -> Report:
-    """Everything for a report: claims of all articles, classified and compared under the rules."""
+def run(paths: Iterable[str], rules_dirs: Sequence[Path] = (), drafts: Sequence[Article] = (), rules=None,
+        archive=None) -> Report:
+    """Everything for a report: claims of all articles, classified and compared under the rules.
+
+    ``archive`` is a previous ``extract`` result to reuse (the pytest plugin extracts its
+    archive once and checks many articles against it).
+    """
     from factcheck.compare import compare_claims
     from factcheck.rules import load_rules
 
     if rules is None:
         rules = load_rules(rules_dirs)
     articles, claims, problems, names = extract(paths, rules=rules, extra=drafts)
+    if archive is not None:
+        a_articles, a_claims, a_problems, a_names = archive
+        articles, claims, problems = articles + list(a_articles), claims + list(a_claims), problems + list(a_problems)
+        names = {**a_names, **names}
     findings = compare_claims(claims_frame(claims), rules, articles_frame(articles, names)) if claims else []
     return Report(articles=articles, claims=claims, findings=findings, problems=problems)

@@ -1,0 +1,268 @@
+"""pytest plugin: a newsroom's test suite checks every new article against its archive.
+
+Registered through the ``pytest11`` entry point, so installing factcheck is enough.
+
+- ini option ``factcheck_archive`` (or ``archive`` in ``[tool.factcheck]``): published articles;
+- fixture ``factcheck_archive``: the archive's claims, extracted once per session;
+- fixture ``factcheck``: a callable, text or path in, a ``CheckResult`` out
+  (``.findings``, ``.claims``, ``.conflicts``, ``.to_dict()``, ``.markdown()``);
+- ``assert_no_conflicts(result)``: fails with the Markdown of the conflicts;
+- ``*.factcheck.yaml`` files are collected as tests: each names an ``article`` and what must
+  hold of it: ``expect: no_conflicts`` against the archive, and/or ``claims`` it must contain.
+Nothing heavy is imported until a fixture or item is used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+__all__ = ["CheckResult", "assert_no_conflicts", "ExpectationError"]
+
+_SUFFIX = ".factcheck.yaml"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini("factcheck_archive", type="paths", default=[],
+                  help="published articles (files or folders) that factcheck checks new articles against")
+
+
+@dataclasses.dataclass
+class CheckResult:
+    """What factcheck says about one article: its claims and the findings that involve it."""
+
+    report: Any  # factcheck.model.Report
+    exit_code: int = 0
+
+    @property
+    def findings(self):
+        return self.report.findings
+
+    @property
+    def claims(self):
+        return self.report.claims
+
+    @property
+    def conflicts(self):
+        return self.report.conflicts
+
+    def to_dict(self) -> dict:
+        """Deterministic dict (for snapshot tools): findings and the claims they rest on."""
+        from factcheck.formats import report_dict
+
+        d = report_dict(self.report)
+        d.pop("articles", None)
+        for c in d["claims"]:
+            c.pop("context", None)
+        return d
+
+    def markdown(self) -> str:
+        from factcheck.report import render_markdown
+
+        return render_markdown(self.report)
+
+
+def assert_no_conflicts(result: CheckResult) -> None:
+    """Fail with the Markdown of the conflicts, if there are any."""
+    __tracebackhide__ = True
+    if result.conflicts:
+        from factcheck.model import Report
+        from factcheck.report import render_markdown
+
+        only = Report(articles=result.report.articles, claims=result.report.claims, findings=result.conflicts)
+        pytest.fail("factcheck found conflicts:\n\n" + render_markdown(only), pytrace=False)
+
+
+def _archive_paths(config: pytest.Config) -> list[Path]:
+    paths = [Path(p) for p in config.getini("factcheck_archive")]
+    if not paths:
+        from factcheck.config import load_config
+
+        paths = list(load_config(Path(str(config.rootpath))).archive)
+    return paths
+
+
+class _Archive:
+    """The archive extracted once: checking an article reuses its claims."""
+
+    def __init__(self, paths: list[Path]):
+        from factcheck.pipeline import extract
+        from factcheck.rules import load_rules
+
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            raise pytest.UsageError(f"factcheck_archive: {missing[0]}: no such file or folder")
+        self.paths = paths
+        self.rules = load_rules()
+        self.extracted = extract([str(p) for p in paths], rules=self.rules)
+
+    def check(self, target: str | Path, name: str = "article.md") -> CheckResult:
+        from factcheck.draft import check_draft
+        from factcheck.load import load_article
+
+        if isinstance(target, Path) or ("\n" not in target and Path(target).is_file()):
+            path = Path(target)
+            items = list(load_article(path))
+        else:
+            items = list(load_article(Path(name), text=str(target)))
+        drafts = [i for i in items if not hasattr(i, "message")]
+        if not drafts:
+            raise ExpectationError(f"{target}: " + "; ".join(str(i) for i in items))
+        report, code = check_draft(drafts[0], [], rules=self.rules, archive=self.extracted)
+        return CheckResult(report=report, exit_code=code)
+
+
+_ARCHIVE_KEY = pytest.StashKey[_Archive]()
+
+
+def _get_archive(config: pytest.Config) -> _Archive:
+    if _ARCHIVE_KEY not in config.stash:
+        config.stash[_ARCHIVE_KEY] = _Archive(_archive_paths(config))
+    return config.stash[_ARCHIVE_KEY]
+
+
+@pytest.fixture(scope="session")
+def factcheck_archive(pytestconfig: pytest.Config):
+    """The archive's claims (a factcheck Report without findings), extracted once per session."""
+    from factcheck.model import Report
+
+    articles, claims, problems, _ = _get_archive(pytestconfig).extracted
+    return Report(articles=articles, claims=claims, problems=problems)
+
+
+@pytest.fixture
+def factcheck(pytestconfig: pytest.Config):
+    """Check an article (text, or a path) against the archive: ``factcheck("...").conflicts``."""
+    archive = _get_archive(pytestconfig)
+    return archive.check
+
+
+# ---------------------------------------------------------------- *.factcheck.yaml items
+class ExpectationError(Exception):
+    """An expectations file that cannot be used; names the file and line."""
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector):
+    if file_path.name.endswith(_SUFFIX):
+        return ExpectationsFile.from_parent(parent, path=file_path)
+    return None
+
+
+_KEYS = {"article", "expect", "claims"}
+_CLAIM_KEYS = {"text", "value", "low", "high", "bound", "noun", "unit", "kind"}
+
+
+def _load_expectations(path: Path) -> dict:
+    """The expectations in a *.factcheck.yaml, validated; errors name path:line."""
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text)
+    except UnicodeDecodeError as e:
+        raise ExpectationError(f"{path}: not UTF-8 text") from e
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise ExpectationError(f"{where}: not valid YAML: {getattr(e, 'problem', e)}") from e
+    if root is None or not isinstance(root, yaml.MappingNode):
+        raise ExpectationError(f"{path}:1: expected a mapping with 'article' and 'expect' and/or 'claims'")
+    data = yaml.safe_load(text)
+    lines = {k.value: k.start_mark.line + 1 for k, _ in root.value}
+    for key in data:
+        if key not in _KEYS:
+            raise ExpectationError(f"{path}:{lines.get(key, 1)}: unknown key '{key}' (expected one of: {', '.join(sorted(_KEYS))})")
+    if not isinstance(data.get("article"), str):
+        raise ExpectationError(f"{path}:{lines.get('article', 1)}: 'article' must name the article file (relative to this file)")
+    if "expect" not in data and "claims" not in data:
+        raise ExpectationError(f"{path}:1: nothing to check: give 'expect: no_conflicts' and/or 'claims'")
+    if "expect" in data and data["expect"] not in ("no_conflicts", "conflicts"):
+        raise ExpectationError(f"{path}:{lines['expect']}: 'expect' must be no_conflicts or conflicts, not {data['expect']!r}")
+    claims = data.get("claims", [])
+    if not isinstance(claims, list):
+        raise ExpectationError(f"{path}:{lines.get('claims', 1)}: 'claims' must be a list of {{text, value, noun, ...}}")
+    claim_nodes = next((v for k, v in root.value if k.value == "claims"), None)
+    for n, want in enumerate(claims):
+        line = claim_nodes.value[n].start_mark.line + 1 if claim_nodes is not None else 1
+        if not isinstance(want, dict) or not want:
+            raise ExpectationError(f"{path}:{line}: each claim must be a mapping such as {{text: '17-nation', value: 17}}")
+        unknown = set(want) - _CLAIM_KEYS
+        if unknown:
+            raise ExpectationError(f"{path}:{line}: unknown claim key '{sorted(unknown)[0]}' (expected: {', '.join(sorted(_CLAIM_KEYS))})")
+        want["_line"] = line
+    article = (path.parent / data["article"])
+    if not article.is_file():
+        raise ExpectationError(f"{path}:{lines['article']}: article not found: {data['article']}")
+    data["article_path"] = article
+    return data
+
+
+class ExpectationsFile(pytest.File):
+    def collect(self):
+        try:
+            data = _load_expectations(Path(self.path))
+        except ExpectationError as e:
+            raise self.CollectError(str(e)) from e
+        yield ExpectationsItem.from_parent(self, name=data["article"], data=data)
+
+
+class ExpectationFailed(Exception):
+    """What the article did not meet, in words."""
+
+
+class ExpectationsItem(pytest.Item):
+    def __init__(self, *, data: dict, **kwargs):
+        super().__init__(**kwargs)
+        self.data = data
+
+    def runtest(self) -> None:
+        result = _get_archive(self.config).check(self.data["article_path"])
+        problems: list[str] = []
+        expect = self.data.get("expect")
+        if expect == "no_conflicts" and result.conflicts:
+            from factcheck.model import Report
+            from factcheck.report import render_markdown
+
+            only = Report(articles=result.report.articles, claims=result.report.claims, findings=result.conflicts)
+            problems.append(f"{len(result.conflicts)} conflict(s) with the archive:\n\n" + render_markdown(only))
+        if expect == "conflicts" and not result.conflicts:
+            problems.append("expected a conflict with the archive, found none")
+        article_id = next((a.id for a in result.report.articles if Path(a.path) == self.data["article_path"]), None)
+        mine = [c for c in result.claims if c.article == article_id]
+        for want in self.data.get("claims", []):
+            if not any(_matches(c, want) for c in mine):
+                shown = {k: v for k, v in want.items() if k != "_line"}
+                found = ", ".join(f'"{c.text}" ({c.value:g} {c.noun or c.unit or ""})'.strip() for c in mine if c.value is not None)
+                problems.append(f"line {want['_line']}: no claim matches {shown}; found: {found or 'none'}")
+        if problems:
+            raise ExpectationFailed("\n".join(problems))
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, ExpectationFailed):
+            return f"{self.path}: {self.data['article']}:\n{excinfo.value}"
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self):
+        return self.path, 0, f"factcheck: {self.data['article']}"
+
+
+def _matches(c, want: dict) -> bool:
+    for key, value in want.items():
+        if key == "_line":
+            continue
+        have = getattr(c, key)
+        if key in ("value", "low", "high"):
+            if have is None or value is None:
+                if have is not value:
+                    return False
+            elif abs(float(have) - float(value)) > 1e-6 * max(1.0, abs(float(value))):
+                return False
+        elif key == "text":
+            if str(value).lower() not in (have or "").lower():
+                return False
+        elif str(have) != str(value):
+            return False
+    return True

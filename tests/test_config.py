@@ -1,0 +1,59 @@
+"""Configuration: closest file wins, --config and --isolated, bad files name path:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.config import ConfigError, find_config, load_config
+
+
+def test_closest_file_wins(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nfail-on = "warning"\n')
+    sub = tmp_path / "newsroom" / "desk"
+    sub.mkdir(parents=True)
+    (tmp_path / "newsroom" / "factcheck.toml").write_text('format = "line"\narchive = ["published"]\n')
+    cfg = load_config(sub)
+    assert cfg.format == "line" and cfg.fail_on is None
+    assert cfg.archive == [(tmp_path / "newsroom" / "published").resolve()]
+
+
+def test_pyproject_without_the_table_is_passed_over(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nformat = "json"\n')
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert find_config(inner) == tmp_path / "pyproject.toml"
+    assert load_config(inner).format == "json"
+
+
+def test_isolated_ignores_files(tmp_path):
+    (tmp_path / "factcheck.toml").write_text('format = "json"\n')
+    assert load_config(tmp_path, isolated=True).format is None
+
+
+def test_explicit_config(tmp_path):
+    cfg_file = tmp_path / "elsewhere.toml"
+    cfg_file.write_text('fail-on = "warning"\nrules = ["house-rules"]\n')
+    cfg = load_config(Path("/"), explicit=cfg_file)
+    assert cfg.fail_on == "warning" and cfg.rules == [(tmp_path / "house-rules").resolve()]
+
+
+@pytest.mark.parametrize("content, line, words", [
+    ('[tool.factcheck]\nformat = "json"\nformt = "line"\n', 3, "unknown key 'formt'"),
+    ('[tool.factcheck]\n\nformat = "xml"\n', 3, "'format'"),
+    ('[tool.factcheck]\nrules = ["a"\nformat = "json"\n', 3, "not valid TOML"),
+    ('[tool.factcheck]\nfail-on = 3\n', 2, "'fail-on'"),
+])
+def test_bad_config_names_file_and_line(tmp_path, content, line, words):
+    (tmp_path / "pyproject.toml").write_text(content)
+    with pytest.raises(ConfigError) as e:
+        load_config(tmp_path)
+    msg = str(e.value)
+    assert msg.startswith(f"{tmp_path / 'pyproject.toml'}:{line}") and words in msg
+
+
+def test_missing_explicit_config(tmp_path):
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(tmp_path, explicit=tmp_path / "nope.toml")

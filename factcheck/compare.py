@@ -393,7 +393,10 @@ def same_story(names_a: frozenset[str], names_b: frozenset[str], min_shared: int
     smaller = min(len(names_a), len(names_b))
     if shared >= min_shared and shared / smaller >= min_overlap:
         return True
-    # short articles name few things: half of the shorter list, and at least two names, is enough
+    # short articles name few things: half of the shorter list, and at least two names, is enough;
+    # a draft of a sentence or two naming one or two things must share one of them
+    if smaller <= 2:
+        return shared >= 1
     return shared >= 2 and shared / smaller >= 0.5
 
 

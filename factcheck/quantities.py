@@ -303,7 +303,14 @@ def _find_noun(text: str, pos: int, value: float | None) -> tuple[str | None, in
         if lw in _TIME_UNITS or lw in _CURRENCY_WORDS:
             return None, pos
         if value == 1 and i == 0 and not _looks_plural(lw) and lw not in _NOT_NOUNS and w[0].islower():
-            return lw, m.end()
+            head = m  # "one rebel leader": the last word of the noun phrase
+            for nxt in words[1:3]:
+                if nxt.group()[0].islower() and nxt.group().lower() not in _STOP_BEFORE_NOUN \
+                        and not re.search(r"(?:ed|ing|ly)$", nxt.group()):
+                    head = nxt
+                else:
+                    break
+            return head.group().lower(), head.end()
         if _looks_plural(w if w[:1].isupper() else lw):
             if lw in ("police", "staff", "crew", "aid", "health", "security") and i + 1 < len(words) \
                     and _looks_plural(words[i + 1].group()) and words[i + 1].group().lower() not in _STOP_BEFORE_NOUN:

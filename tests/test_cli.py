@@ -136,3 +136,18 @@ def test_extract_formats():
 def test_usage_errors_exit_2():
     assert fc("report", SEEDS, "--format", "xml").returncode == 2
     assert fc("frobnicate").returncode == 2
+
+
+def test_pre_commit_hook_checks_each_file(drafts):
+    from factcheck.hook import main as hook
+
+    assert hook([f"--against={SEEDS}", str(drafts / "good.md")]) == 0
+    assert hook([f"--against={SEEDS}", str(drafts / "good.md"), str(drafts / "bad.md")]) == 1
+
+
+def test_pre_commit_hooks_file_declares_the_hook():
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    hook = next(h for h in hooks if h["id"] == "factcheck-draft")
+    assert hook["language"] == "python" and set(hook["types_or"]) == {"markdown", "text"}

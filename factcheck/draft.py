@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from factcheck.model import Article, Claim, Finding, Report
 
@@ -22,19 +23,29 @@ _MIN, _MAX = date.min, date.max  # sort keys for undated claims
 _RANK = {"conflict": 0, "tension": 1, "compatible": 2, "different_scope": 3}
 
 
-def check_draft(draft: Article, against: Sequence[str], rules=None, fail_on: str = "error",
-                archive=None) -> tuple[Report, int]:
-    """(report of the draft's findings, exit code): 1 when a finding at or above ``fail_on`` involves the draft."""
+def check_draft(draft: Article, against: Sequence[str], rules_dirs: Sequence[Path] = (), fail_on: str = "error",
+                *, rules=None, archive=None) -> tuple[Report, int]:
+    """(report of the draft's findings, exit code): 1 when a finding at or above ``fail_on`` involves the draft.
+
+    The draft's id becomes its path (``<stdin>`` or ``--stdin-filename`` for standard input), so
+    its claims are ``<path>#<n>`` and never collide with a published article's. ``rules`` is a
+    loaded RuleSet (else the default pack plus ``rules_dirs``); ``archive`` an earlier
+    ``pipeline.extract`` result reused instead of reading ``against`` again.
+    """
     from factcheck.pipeline import run
     from factcheck.rules import load_rules
     from factcheck.suppress import split_suppressed
 
+    if fail_on not in ("error", "warning"):
+        raise ValueError(f"fail_on must be 'error' or 'warning', not {fail_on!r}")
     if rules is None:
-        rules = load_rules()
+        rules = load_rules(list(rules_dirs))
+    draft = dataclasses.replace(draft, id=draft.path or draft.id or "<stdin>")
     full = run(against, rules=rules, drafts=[draft], archive=archive)
-    draft_id = next((a.id for a in full.articles if a.path == draft.path), draft.id)
+    draft_id = draft.id
+    draft_date = draft.published
     claims = {c.id: c for c in full.claims}
-    findings = _draft_findings(full.findings, claims, draft_id, rules)
+    findings = _draft_findings(full.findings, claims, draft_id, rules, draft_date)
     texts = {a.id: a.text for a in full.articles if a.id == draft_id}
     kept, suppressed = split_suppressed(findings, claims, texts)
     involved = {cid for f in kept + suppressed for cid in f.claims}
@@ -50,7 +61,8 @@ def check_draft(draft: Article, against: Sequence[str], rules=None, fail_on: str
     return report, code
 
 
-def _draft_findings(findings: list[Finding], claims: dict[str, Claim], draft_id: str, rules) -> list[Finding]:
+def _draft_findings(findings: list[Finding], claims: dict[str, Claim], draft_id: str, rules,
+                    draft_date: date | None = None) -> list[Finding]:
     """One finding per draft claim: its worst verdict, with every published claim it was judged against."""
     per_claim: dict[str, list[Finding]] = {}
     for f in findings:
@@ -68,7 +80,7 @@ def _draft_findings(findings: list[Finding], claims: dict[str, Claim], draft_id:
                            key=lambda o: (claims[o].published or claims[o].as_of or _MAX, claims[o].id))
         against = [o for o in worst.claims if claims[o].article != draft_id]
         rule = rules.rule_for(worst.kind) if rules is not None else None
-        msg = _message(mine, worst, [claims[o] for o in against], [claims[o] for o in published], rule)
+        msg = _message(mine, worst, [claims[o] for o in against], [claims[o] for o in published], rule, draft_date)
         out.append(dataclasses.replace(worst, id=f"D{n}", claims=(cid, *published), message=msg))
     return out
 
@@ -82,30 +94,46 @@ def _quote(c: Claim, rule=None) -> str:
     return f"{c.source or c.article} ({when}{who}): \"{c.text}\"" + (f" ({interval})" if interval else "")
 
 
-def _message(mine: Claim, worst: Finding, against: list[Claim], published: list[Claim], rule) -> str:
+def _message(mine: Claim, worst: Finding, against: list[Claim], published: list[Claim], rule,
+             draft_date: date | None = None) -> str:
     verb = "contradicts" if worst.verdict == "conflict" else "is in tension with"
     head = (f"Draft line {mine.line}:{mine.column} \"{mine.text}\" {verb} "
             + "; ".join(_quote(c, rule) for c in against) + ".")
     others = [c for c in published if c not in against]
     if others:
         head += " Also published: " + "; ".join(_quote(c, rule) for c in others) + "."
-    return head + " " + _consistent(published, rule)
+    tail = _consistent(published, rule, draft_date)
+    return f"{head} {tail}" if tail else head
 
 
-def _consistent(published: list[Claim], rule) -> str:
+def _when(c: Claim) -> date | None:
+    """The date a figure speaks for: its own anchor, else its article's publication."""
+    return c.as_of or c.published
+
+
+def _who(c: Claim) -> str:
+    who = c.source or c.article
+    return f"{who} citing {c.attribution}" if c.attribution else who
+
+
+def _day(d: date | None) -> str:
+    return d.isoformat() if d else "undated"
+
+
+def _consistent(published: list[Claim], rule, draft_date: date | None = None) -> str:
+    """What figure the draft could give without contradicting the published ones."""
     if not published:
         return ""
-    cumulative = bool(getattr(rule, "cumulative", False))
-    if cumulative:
-        latest = max(published, key=lambda c: (c.as_of or c.published or _MIN, c.id))
-        return (f"A consistent figure: not below the latest published one, \"{latest.text}\" from "
-                f"{latest.source or latest.article}{' citing ' + latest.attribution if latest.attribution else ''}"
-                f" ({(latest.as_of or latest.published).isoformat() if (latest.as_of or latest.published) else 'undated'}).")
+    if getattr(rule, "compare", None) == "cumulative":
+        return _consistent_total(published, draft_date)
     lows = [c.low for c in published if c.low is not None]
     highs = [c.high for c in published if c.high is not None]
     low, high = (max(lows) if lows else None), (min(highs) if highs else None)
     if low is not None and high is not None and low > high:
-        return "The published figures disagree among themselves, so check the source."
+        from factcheck.compare import describe_interval
+
+        said = list(dict.fromkeys(describe_interval(c, rule) for c in published))
+        return f"The published figures disagree among themselves ({' vs '.join(said)}), so check the source."
     if low is not None and high is not None:
         span = f"{_num(low)}" if low == high else f"between {_num(low)} and {_num(high)}"
         return f"A consistent figure: {span}."
@@ -116,6 +144,29 @@ def _consistent(published: list[Claim], rule) -> str:
     return ""
 
 
+def _consistent_total(published: list[Claim], draft_date: date | None) -> str:
+    """A total that only grows: not below what was already published, not above what came later."""
+    earlier = [c for c in published if draft_date is None or _when(c) is None or _when(c) <= draft_date]
+    later = [c for c in published if c not in earlier]
+    parts = []
+    if earlier:
+        precise = [c for c in earlier if not c.vague] or earlier
+        latest = max(precise, key=lambda c: (_when(c) or _MIN, c.low or 0, c.id))
+        parts.append(f"The latest published figure is \"{latest.text}\" from {_who(latest)} ({_day(_when(latest))})")
+        floors = [c for c in earlier if c.low is not None]
+        if floors:
+            floor = max(floors, key=lambda c: (c.low, _when(c) or _MIN, c.id))
+            same = floor is latest
+            parts.append(f"a total that only grows cannot be below {_num(floor.low)}"
+                         + ("" if same else f" (\"{floor.text}\", {_who(floor)}, {_day(_when(floor))})"))
+    ceilings = [c for c in later if c.high is not None and not c.vague]  # an order of magnitude caps nothing
+    if ceilings:
+        ceiling = min(ceilings, key=lambda c: (c.high, _when(c) or _MAX, c.id))
+        parts.append(f"nor above {_num(ceiling.high)}, given later by {_who(ceiling)} ({_day(_when(ceiling))})")
+    if not parts:
+        return ""
+    return "; ".join(parts) + "."
+
+
 def _num(x: float) -> str:
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
-

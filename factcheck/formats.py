@@ -12,11 +12,15 @@ Every rendering is deterministic: same Report, same bytes.
 from __future__ import annotations
 
 import json
+import math
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from factcheck.model import Claim, Finding, Report
 
-__all__ = ["render", "render_claims", "report_dict", "finding_location", "FORMATS", "CLAIM_FORMATS"]
+__all__ = ["render", "render_claims", "report_dict", "claim_dict", "finding_location", "sarif_uri",
+           "FORMATS", "CLAIM_FORMATS"]
 
 FORMATS = ("markdown", "json", "line", "github", "sarif")
 CLAIM_FORMATS = ("csv", "json", "markdown")
@@ -30,13 +34,28 @@ def _dump(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
 
+def _number(v: Any) -> Any:
+    """17.0 -> 17 (still a JSON number); NaN and infinities (not JSON) -> None."""
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            return None
+        if v.is_integer() and abs(v) < 2**53:
+            return int(v)
+    return v
+
+
+def claim_dict(c: Claim) -> dict[str, Any]:
+    """One claim as JSON: every Claim field in declaration order (public ones first), ISO dates."""
+    return {k: _number(v) for k, v in c.to_dict().items()}
+
+
 def report_dict(report: Report, with_findings: bool = True) -> dict[str, Any]:
     """The JSON object: articles, claims (all Claim fields), findings, suppressed, problems."""
     out: dict[str, Any] = {
         "articles": [{"id": a.id, "path": a.path, "source": a.source,
                       "published": a.published.isoformat() if a.published else None, "title": a.title}
                      for a in report.articles],
-        "claims": [c.to_dict() for c in report.claims],
+        "claims": [claim_dict(c) for c in report.claims],
     }
     if with_findings:
         out["findings"] = [f.to_dict() for f in report.findings]
@@ -53,13 +72,25 @@ def render_claims(report: Report, fmt: str = "csv") -> str:
 
     from factcheck.model import CLAIM_FIELDS
 
+    if fmt not in CLAIM_FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(CLAIM_FORMATS)})")
     cols = [c for c in CLAIM_FIELDS if c not in _WIDE]
-    frame = pd.DataFrame([{k: v for k, v in c.to_dict().items() if k in cols} for c in report.claims], columns=cols)
+    rows = [{k: v for k, v in claim_dict(c).items() if k in cols} for c in report.claims]
+    # object dtype: a column of whole numbers with gaps stays "17", not "17.0"
+    frame = pd.DataFrame(rows, columns=cols, dtype=object)
     if fmt == "csv":
         return frame.to_csv(index=False, lineterminator="\n")
-    if fmt == "markdown":
-        return frame.to_markdown(index=False) + "\n"
-    raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(CLAIM_FORMATS)})")
+    cells = pd.DataFrame([{k: _md_cell(v) for k, v in row.items()} for row in rows], columns=cols, dtype=object)
+    return cells.to_markdown(index=False) + "\n"
+
+
+def _md_cell(v: Any) -> Any:
+    """A Markdown table cell: text on one line with pipes escaped, None empty, numbers as they are."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return " ".join(v.split()).replace("|", "\\|")
+    return v
 
 
 def render(report: Report, fmt: str = "markdown", draft_article: str | None = None) -> str:
@@ -141,14 +172,35 @@ def _region(c: Claim) -> dict[str, int]:
             "charOffset": c.start, "charLength": c.end - c.start}
 
 
+def sarif_uri(path: str, base: Path | None = None) -> str:
+    """An artifact URI: relative (forward slashes, percent-encoded) under ``base`` (default: the
+    working directory), as code-scanning services want; a file: URI elsewhere."""
+    p = Path(path)
+    if not p.is_absolute():
+        return quote(p.as_posix())
+    root = (base or Path.cwd()).resolve()
+    try:
+        return quote(p.resolve().relative_to(root).as_posix())
+    except ValueError:
+        return p.resolve().as_uri()
+
+
 def _physical(c: Claim, paths) -> dict[str, Any]:
-    return {"artifactLocation": {"uri": paths.get(c.article, c.article)}, "region": _region(c)}
+    return {"artifactLocation": {"uri": sarif_uri(paths.get(c.article, c.article))}, "region": _region(c)}
+
+
+def _related_text(c: Claim, outlets: dict) -> str:
+    """'AFP (2016-02-11): "17-nation"': who published the other figure, and when."""
+    source, published = outlets.get(c.article, (None, None))
+    when = c.published or published
+    return f"{c.source or source or c.article} ({when.isoformat() if when else 'undated'}): \"{c.text}\""
 
 
 def _sarif(report: Report, claims, paths, draft_article) -> dict[str, Any]:
     from factcheck import __version__
 
     findings = _reportable(report)
+    outlets = {a.id: (a.source, a.published) for a in report.articles}
     rule_ids = sorted({f.rule for f in findings})
     rules = [{"id": f"factcheck/{r}", "name": r,
               "shortDescription": {"text": next(f.subject for f in findings if f.rule == r)},
@@ -171,15 +223,14 @@ def _sarif(report: Report, claims, paths, draft_article) -> dict[str, Any]:
             if related:
                 result["relatedLocations"] = [
                     {"id": n, "physicalLocation": _physical(c, paths),
-                     "message": {"text": f"{c.source or c.article} ({c.published.isoformat() if c.published else 'undated'}): \"{c.text}\""}}
+                     "message": {"text": _related_text(c, outlets)}}
                     for n, c in enumerate(related, 1)]
         results.append(result)
     return {
         "$schema": _SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "factcheck", "version": __version__, "informationUri": "https://example.invalid/factcheck",
-                                "rules": rules}},
+            "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}},
             "results": results,
             "columnKind": "unicodeCodePoints",
         }],

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from factcheck.formats import render, render_claims
+from factcheck.model import Article, Claim, Finding, InputProblem, Report
 from factcheck.pipeline import run
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -102,3 +105,157 @@ def test_claims_csv_has_one_row_per_claim(seed_report):
 def test_unknown_format_is_refused(seed_report):
     with pytest.raises(ValueError, match="unknown format"):
         render(seed_report, "xml")
+
+
+# ---------------------------------------------------------------- hand-made reports
+
+DRAFT_TEXT = "Intro line.\nMinisters of the 20-nation group met in Zürich.\n"
+PUB_TEXT = "x\ny\nThe 17-nation group, 50% of them, met.\n"
+
+
+def _claim(cid, article, text, line, column, start, value, **kw):
+    base = dict(id=cid, article=article, start=start, end=start + len(text), line=line, column=column, text=text,
+                low=float(value), high=float(value), value=float(value), bound="exact", unit=None, noun="nation",
+                sentence="s", context="c")
+    base.update(kw)
+    return Claim(**base)
+
+
+@pytest.fixture
+def handmade(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pub dir").mkdir()
+    (tmp_path / "pub dir" / "p,1.md").write_text(PUB_TEXT, encoding="utf-8")
+    (tmp_path / "draft.md").write_text(DRAFT_TEXT, encoding="utf-8")
+    articles = [Article(id="draft.md", path="draft.md", text=DRAFT_TEXT, source="Our Paper"),
+                Article(id="p1", path=str(tmp_path / "pub dir" / "p,1.md"), text="", source="Wire: Ünïcode",
+                        published=date(2016, 2, 11), title="Talks")]
+    d = _claim("draft.md#1", "draft.md", "20-nation", 2, 17, 28, 20)
+    p = _claim("p1#1", "p1", "17-nation", 3, 5, 8, 17, published=date(2016, 2, 11), as_of=date(2016, 2, 10))
+    half = _claim("p1#2", "p1", "50%", 3, 21, 24, 50.5, unit="percent", noun=None, dimension="percentage",
+                  low=None, high=None)
+    findings = [
+        Finding(id="F1", rule="group_size", kind="group_size", subject="size of the group", verdict="conflict",
+                severity="error", claims=("p1#1", "draft.md#1"), message="17 vs 20: 100% wrong,\nsee"),
+        Finding(id="F2", rule="deaths", kind="deaths", subject="deaths", verdict="compatible", severity="info",
+                claims=("p1#1",), message="fine"),
+    ]
+    return Report(articles=articles, claims=[d, p, half], findings=findings,
+                  problems=[InputProblem("bad.txt", "empty file: no article text", 3)],
+                  suppressed=[dataclasses.replace(findings[0], id="S1")])
+
+
+
+def test_json_contract_on_a_handmade_report(handmade):
+    out = render(handmade, "json")
+    assert out.endswith("}\n") and "Ünïcode" in out and "Zürich" not in out  # sentence not text; ensure_ascii off
+    doc = json.loads(out)
+    assert list(doc) == ["articles", "claims", "findings", "suppressed", "problems"]
+    assert doc["articles"][1] == {"id": "p1", "path": handmade.articles[1].path, "source": "Wire: Ünïcode",
+                                  "published": "2016-02-11", "title": "Talks"}
+    p = doc["claims"][1]
+    assert p["as_of"] == "2016-02-10" and p["published"] == "2016-02-11"
+    assert type(p["value"]) is int and p["value"] == 17  # 17.0 printed as 17
+    assert doc["claims"][2]["value"] == 50.5 and doc["claims"][2]["low"] is None
+    assert doc["findings"][0]["claims"] == ["p1#1", "draft.md#1"]
+    assert doc["suppressed"][0]["id"] == "S1"
+    assert doc["problems"] == [{"path": "bad.txt", "line": 3, "message": "empty file: no article text"}]
+
+
+def test_extract_json_leaves_out_findings(handmade):
+    doc = json.loads(render_claims(handmade, "json"))
+    assert list(doc) == ["articles", "claims", "problems"]
+    assert [c["id"] for c in doc["claims"]] == ["draft.md#1", "p1#1", "p1#2"]
+
+
+def test_claims_csv_keeps_whole_numbers_and_drops_wide_columns(handmade):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(render_claims(handmade, "csv"))))
+    assert [r["value"] for r in rows] == ["20", "17", "50.5"]
+    assert rows[2]["low"] == "" and rows[1]["as_of"] == "2016-02-10"
+    assert "sentence" not in rows[0] and "context" not in rows[0]
+
+
+def test_claims_markdown_escapes_pipes_and_newlines(handmade):
+    odd = dataclasses.replace(handmade.claims[0], text="20 | 21\nnations")
+    md = render_claims(Report(articles=handmade.articles, claims=[odd]), "markdown")
+    assert "20 \\| 21 nations" in md and md.count("\n") == 3
+    with pytest.raises(ValueError, match="unknown format"):
+        render_claims(handmade, "xml")
+
+
+def test_line_format_skips_info_and_points_at_the_first_or_draft_claim(handmade):
+    out = render(handmade, "line")
+    assert out.count("\n") == 1  # the info finding is left out
+    assert out.startswith(f"{handmade.articles[1].path}:3:5: error group_size 17 vs 20: 100% wrong, see")
+    drafted = render(handmade, "line", draft_article="draft.md")
+    assert drafted.startswith("draft.md:2:17: error group_size ")
+
+
+def test_github_annotation_escapes_properties_and_data(handmade):
+    out = render(handmade, "github")
+    assert out.count("\n") == 1
+    assert out.startswith("::error file=") and "pub dir/p%2C1.md,line=3,col=5,endColumn=14," in out
+    assert ",title=factcheck group_size::17 vs 20: 100%25 wrong,%0Asee\n" in out
+    warn = dataclasses.replace(handmade.findings[0], severity="warning", verdict="tension")
+    assert render(Report(handmade.articles, handmade.claims, [warn]), "github").startswith("::warning ")
+
+
+def test_sarif_handmade_is_valid_with_relative_uris_and_related_locations(handmade):
+    doc = json.loads(render(handmade, "sarif", draft_article="draft.md"))
+    jsonschema.validate(doc, SCHEMA)
+    run_ = doc["runs"][0]
+    assert [r["id"] for r in run_["tool"]["driver"]["rules"]] == ["factcheck/group_size"]
+    (result,) = run_["results"]
+    assert result["level"] == "error" and result["message"]["text"].startswith("17 vs 20")
+    loc = result["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "draft.md"
+    assert loc["region"] == {"startLine": 2, "startColumn": 17, "endLine": 2, "endColumn": 26,
+                             "charOffset": 28, "charLength": 9}
+    (related,) = result["relatedLocations"]
+    assert related["physicalLocation"]["artifactLocation"]["uri"] == "pub%20dir/p%2C1.md"
+    assert "Wire: Ünïcode (2016-02-11)" in related["message"]["text"]
+
+
+def test_sarif_region_of_a_claim_across_lines(handmade):
+    two = dataclasses.replace(handmade.claims[0], text="20-\nnation", end=handmade.claims[0].start + 10)
+    f = dataclasses.replace(handmade.findings[0], claims=("draft.md#1",))
+    doc = json.loads(render(Report(handmade.articles, [two], [f]), "sarif"))
+    region = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["endLine"], region["endColumn"]) == (2, 3, 7)
+
+
+def test_sarif_uri_outside_the_working_directory_is_a_file_uri(tmp_path, monkeypatch):
+    from factcheck.formats import sarif_uri
+
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    assert sarif_uri(str(tmp_path / "here" / "a b.md")) == "a%20b.md"
+    assert sarif_uri(str(tmp_path / "elsewhere.md")).startswith("file:///")
+    assert sarif_uri("<stdin>") == "%3Cstdin%3E"
+
+
+def test_empty_report_renders_in_every_format():
+    empty = Report(articles=[], claims=[])
+    for fmt in ("line", "github"):
+        assert render(empty, fmt) == ""
+    doc = json.loads(render(empty, "sarif"))
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["runs"][0]["results"] == [] and doc["runs"][0]["tool"]["driver"]["rules"] == []
+    assert json.loads(render(empty, "json"))["claims"] == []
+    assert render_claims(empty, "csv").startswith("id,article,")
+
+
+def test_the_schema_copy_is_sarif_2_1_0_and_really_validates(handmade):
+    assert SCHEMA["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    assert SCHEMA["properties"]["version"]["enum"] == ["2.1.0"]
+    doc = json.loads(render(handmade, "sarif"))
+    doc["runs"][0]["results"][0]["level"] = "fatal"  # not a SARIF level
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, SCHEMA)
+    doc = json.loads(render(handmade, "sarif"))
+    doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0  # 1-based
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, SCHEMA)

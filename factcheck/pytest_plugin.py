@@ -32,10 +32,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @dataclasses.dataclass
 class CheckResult:
-    """What factcheck says about one article: its claims and the findings that involve it."""
+    """What factcheck says about one article checked against the archive.
+
+    ``claims`` are the article's own figures; ``findings`` the findings that involve it (each
+    quoting the published figures it disagrees with); ``report`` the whole Report, published
+    claims included.
+    """
 
     report: Any  # factcheck.model.Report
     exit_code: int = 0
+    article: str | None = None  # the checked article's id (its path relative to the rootdir)
 
     @property
     def findings(self):
@@ -43,21 +49,39 @@ class CheckResult:
 
     @property
     def claims(self):
-        return self.report.claims
+        return [c for c in self.report.claims if self.article is None or c.article == self.article]
 
     @property
     def conflicts(self):
         return self.report.conflicts
 
-    def to_dict(self) -> dict:
-        """Deterministic dict (for snapshot tools): findings and the claims they rest on."""
-        from factcheck.formats import report_dict
+    @property
+    def suppressed(self):
+        return self.report.suppressed
 
-        d = report_dict(self.report)
-        d.pop("articles", None)
-        for c in d["claims"]:
-            c.pop("context", None)
-        return d
+    def to_dict(self) -> dict:
+        """Deterministic dict for snapshot tools: the article's claims, findings, suppressed, problems.
+
+        Published claims the findings rest on are listed under "published"; the wide
+        ``context`` field is left out.
+        """
+        from factcheck.formats import claim_dict
+
+        def slim(c):
+            d = claim_dict(c)
+            d.pop("context", None)
+            return d
+
+        mine = self.claims
+        ids = {c.id for c in mine}
+        return {
+            "article": self.article,
+            "claims": [slim(c) for c in mine],
+            "findings": [f.to_dict() for f in self.report.findings],
+            "suppressed": [f.to_dict() for f in self.report.suppressed],
+            "published": [slim(c) for c in self.report.claims if c.id not in ids],
+            "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in self.report.problems],
+        }
 
     def markdown(self) -> str:
         from factcheck.report import render_markdown
@@ -65,30 +89,38 @@ class CheckResult:
         return render_markdown(self.report)
 
 
-def assert_no_conflicts(result: CheckResult) -> None:
-    """Fail with the Markdown of the conflicts, if there are any."""
+def _conflicts_markdown(report) -> str:
+    from factcheck.model import Report
+    from factcheck.report import render_markdown
+
+    return render_markdown(Report(articles=report.articles, claims=report.claims, findings=report.conflicts))
+
+
+def assert_no_conflicts(result) -> None:
+    """Fail with the Markdown of the conflicts, if there are any (a CheckResult or a Report)."""
     __tracebackhide__ = True
-    if result.conflicts:
-        from factcheck.model import Report
-        from factcheck.report import render_markdown
-
-        only = Report(articles=result.report.articles, claims=result.report.claims, findings=result.conflicts)
-        pytest.fail("factcheck found conflicts:\n\n" + render_markdown(only), pytrace=False)
+    report = getattr(result, "report", result)
+    if report.conflicts:
+        pytest.fail(f"factcheck found {len(report.conflicts)} conflict(s):\n\n" + _conflicts_markdown(report),
+                    pytrace=False)
 
 
-def _archive_paths(config: pytest.Config) -> list[Path]:
-    paths = [Path(p) for p in config.getini("factcheck_archive")]
-    if not paths:
-        from factcheck.config import load_config
+def _settings(config: pytest.Config) -> tuple[list[Path], list[Path]]:
+    """(archive paths, rule folders): the ini option first, else [tool.factcheck] of the closest config file."""
+    from factcheck.config import ConfigError, load_config
 
-        paths = list(load_config(Path(str(config.rootpath))).archive)
-    return paths
+    try:
+        cfg = load_config(Path(str(config.rootpath)))
+    except ConfigError as e:
+        raise pytest.UsageError(f"factcheck: {e}") from e
+    paths = [Path(p) for p in config.getini("factcheck_archive")] or list(cfg.archive)
+    return paths, list(cfg.rules)
 
 
 class _Archive:
     """The archive extracted once: checking an article reuses its claims."""
 
-    def __init__(self, paths: list[Path]):
+    def __init__(self, paths: list[Path], root: Path, rules_dirs: list[Path] = ()):
         from factcheck.pipeline import extract
         from factcheck.rules import load_rules
 
@@ -96,23 +128,47 @@ class _Archive:
         if missing:
             raise pytest.UsageError(f"factcheck_archive: {missing[0]}: no such file or folder")
         self.paths = paths
-        self.rules = load_rules()
+        self.root = root
+        self.rules = load_rules(list(rules_dirs))
         self.extracted = extract([str(p) for p in paths], rules=self.rules)
 
-    def check(self, target: str | Path, name: str = "article.md") -> CheckResult:
-        from factcheck.draft import check_draft
-        from factcheck.load import load_article
+    def _without(self, path: Path | None):
+        """The archive less the checked file itself, when it is one of the published articles."""
+        if path is None:
+            return self.extracted
+        articles, claims, problems, names = self.extracted
+        same = {a.id for a in articles if Path(a.path).resolve() == path.resolve()}
+        if not same:
+            return self.extracted
+        return ([a for a in articles if a.id not in same], [c for c in claims if c.article not in same],
+                problems, {k: v for k, v in names.items() if k not in same})
 
-        if isinstance(target, Path) or ("\n" not in target and Path(target).is_file()):
+    def check(self, target: str | Path, name: str = "article.md", fail_on: str = "error") -> CheckResult:
+        """Check an article (a path, or its text) against the archive."""
+        import dataclasses as dc
+
+        from factcheck.draft import check_draft
+        from factcheck.load import load_article, read_sources
+
+        path = None
+        if isinstance(target, Path) or ("\n" not in target and len(target) < 4096 and Path(target).is_file()):
             path = Path(target)
-            items = list(load_article(path))
+            meta = read_sources(path.parent / "sources.yaml").values.get(path.name, {})
+            items = list(load_article(path, meta))
         else:
             items = list(load_article(Path(name), text=str(target)))
         drafts = [i for i in items if not hasattr(i, "message")]
         if not drafts:
-            raise ExpectationError(f"{target}: " + "; ".join(str(i) for i in items))
-        report, code = check_draft(drafts[0], [], rules=self.rules, archive=self.extracted)
-        return CheckResult(report=report, exit_code=code)
+            raise ExpectationError("; ".join(str(i) for i in items) or f"{target}: nothing to check")
+        draft = drafts[0]
+        if path is not None:  # ids and paths relative to the rootdir: the same on every machine
+            try:
+                shown = path.resolve().relative_to(self.root.resolve()).as_posix()
+                draft = dc.replace(draft, path=shown, id=shown)
+            except ValueError:
+                pass
+        report, code = check_draft(draft, [], rules=self.rules, fail_on=fail_on, archive=self._without(path))
+        return CheckResult(report=report, exit_code=code, article=draft.path)
 
 
 _ARCHIVE_KEY = pytest.StashKey[_Archive]()
@@ -120,7 +176,8 @@ _ARCHIVE_KEY = pytest.StashKey[_Archive]()
 
 def _get_archive(config: pytest.Config) -> _Archive:
     if _ARCHIVE_KEY not in config.stash:
-        config.stash[_ARCHIVE_KEY] = _Archive(_archive_paths(config))
+        paths, rules_dirs = _settings(config)
+        config.stash[_ARCHIVE_KEY] = _Archive(paths, Path(str(config.rootpath)), rules_dirs)
     return config.stash[_ARCHIVE_KEY]
 
 
@@ -192,6 +249,13 @@ def _load_expectations(path: Path) -> dict:
         unknown = set(want) - _CLAIM_KEYS
         if unknown:
             raise ExpectationError(f"{path}:{line}: unknown claim key '{sorted(unknown)[0]}' (expected: {', '.join(sorted(_CLAIM_KEYS))})")
+        for key, value in want.items():
+            numeric = key in ("value", "low", "high")
+            ok = (value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))) if numeric \
+                else isinstance(value, str)
+            if not ok:
+                kind = "a number (or null)" if numeric else "a string"
+                raise ExpectationError(f"{path}:{line}: claim '{key}' must be {kind}, not {value!r}")
         want["_line"] = line
     article = (path.parent / data["article"])
     if not article.is_file():
@@ -223,15 +287,11 @@ class ExpectationsItem(pytest.Item):
         problems: list[str] = []
         expect = self.data.get("expect")
         if expect == "no_conflicts" and result.conflicts:
-            from factcheck.model import Report
-            from factcheck.report import render_markdown
-
-            only = Report(articles=result.report.articles, claims=result.report.claims, findings=result.conflicts)
-            problems.append(f"{len(result.conflicts)} conflict(s) with the archive:\n\n" + render_markdown(only))
+            problems.append(f"{len(result.conflicts)} conflict(s) with the archive:\n\n"
+                            + _conflicts_markdown(result.report))
         if expect == "conflicts" and not result.conflicts:
             problems.append("expected a conflict with the archive, found none")
-        article_id = next((a.id for a in result.report.articles if Path(a.path) == self.data["article_path"]), None)
-        mine = [c for c in result.claims if c.article == article_id]
+        mine = result.claims
         for want in self.data.get("claims", []):
             if not any(_matches(c, want) for c in mine):
                 shown = {k: v for k, v in want.items() if k != "_line"}

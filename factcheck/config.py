@@ -47,9 +47,17 @@ def find_config(start: Path) -> Path | None:
                 text = pyproject.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue
-            if re.search(r"^\s*\[tool\.factcheck\]", text, re.MULTILINE):
+            if _has_factcheck_table(text):
                 return pyproject
     return None
+
+
+def _has_factcheck_table(text: str) -> bool:
+    """Whether a pyproject.toml configures factcheck; a broken one that seems to is kept, to report it."""
+    try:
+        return "factcheck" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*[\].]", text, re.MULTILINE) is not None
 
 
 def load_config(cwd: Path, explicit: Path | None = None, isolated: bool = False) -> Config:
@@ -95,21 +103,44 @@ def load_config(cwd: Path, explicit: Path | None = None, isolated: bool = False)
     })
 
 
+_HINTS = {
+    "rules": "must be a list of folders (strings), relative to this file",
+    "archive": "must be a list of files or folders (strings), relative to this file",
+    "format": "must be one of markdown, json, line, github, sarif",
+    "fail-on": "must be 'error' or 'warning'",
+}
+
+
 def _expected(err: dict, key: str) -> str:
     if err["type"] == "extra_forbidden":
         known = ", ".join(sorted(f.alias or name for name, f in Config.model_fields.items() if name != "source"))
         return f"unknown key '{key}' (expected one of: {known})"
-    return f"'{key}': {err['msg']}"
+    hint = _HINTS.get(key)
+    got = err.get("input")
+    return f"'{key}' {hint}, not {got!r}" if hint else f"'{key}': {err['msg']}"
 
 
 def _line_of_key(text: str, key: str, in_tool: bool) -> int | None:
-    """The line where ``key`` is set (TOML parsers keep no positions)."""
-    inside = not in_tool
+    """The line where ``key`` is set (TOML parsers keep no positions).
+
+    Finds ``key = ...`` (bare or quoted) inside the factcheck table, or a ``[<table>.key]``
+    header when the key was given as a sub-table.
+    """
+    table = "tool.factcheck" if in_tool else ""
+    name = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
+    assign = re.compile(rf"{name}\s*=")
+    header = re.compile(rf"\[\[?\s*{re.escape(table + '.' if table else '')}{name}\s*[\].]")
+    dotted = re.compile(rf"(?:tool\s*\.\s*factcheck|factcheck)\s*\.\s*{name}\s*=") if in_tool else None
+    current = ""
     for n, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
-        if in_tool and stripped.startswith("["):
-            inside = stripped.startswith("[tool.factcheck]")
+        if stripped.startswith("["):
+            if header.match(stripped):
+                return n
+            current = stripped.strip("[] \t").split("]")[0].strip()
             continue
-        if inside and re.match(rf"{re.escape(key)}\s*=", stripped):
+        if current == table and assign.match(stripped):
+            return n
+        if dotted is not None and current in ("", "tool") and dotted.match(stripped):
             return n
     return None

@@ -57,3 +57,52 @@ def test_bad_config_names_file_and_line(tmp_path, content, line, words):
 def test_missing_explicit_config(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path, explicit=tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize("content, line, words", [
+    ('[tool.factcheck]\n"fail-on" = 3\n', 2, "'fail-on' must be 'error' or 'warning', not 3"),
+    ('[tool.factcheck]\n\nrules = "house"\n', 3, "'rules' must be a list"),
+    ('[tool.factcheck]\narchive = [1]\n', 2, "'archive' must be a list"),
+    ('[tool.factcheck]\nformat = "json"\n\n[tool.factcheck.extra]\na = 1\n', 4, "unknown key 'extra'"),
+    ('[tool.other]\nformat = "xml"\n[tool.factcheck]\nformat = "xml"\n', 4, "must be one of markdown"),
+    ('[tool]\nfactcheck.format = "xml"\n', 2, "must be one of markdown"),
+])
+def test_key_lines_are_found_for_quoted_keys_subtables_and_other_tables(tmp_path, content, line, words):
+    (tmp_path / "pyproject.toml").write_text(content)
+    with pytest.raises(ConfigError) as e:
+        load_config(tmp_path)
+    assert str(e.value).startswith(f"{tmp_path / 'pyproject.toml'}:{line}: ") and words in str(e.value)
+
+
+def test_factcheck_toml_beats_pyproject_in_the_same_folder_and_errors_name_it(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nformat = "json"\n')
+    (tmp_path / "factcheck.toml").write_text('format = "sarif"\n')
+    cfg = load_config(tmp_path)
+    assert cfg.format == "sarif" and cfg.source == tmp_path / "factcheck.toml"
+    (tmp_path / "factcheck.toml").write_text('format = "line"\n\n[tool.factcheck]\nformat = "json"\n')
+    with pytest.raises(ConfigError, match=r"factcheck\.toml:3: unknown key 'tool'"):
+        load_config(tmp_path)
+
+
+def test_broken_pyproject_that_configures_factcheck_is_reported_not_skipped(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nformat = "json\n')
+    assert find_config(tmp_path) == tmp_path / "pyproject.toml"
+    with pytest.raises(ConfigError, match=r"pyproject\.toml:2:\d+: not valid TOML"):
+        load_config(tmp_path)
+
+
+def test_no_file_anywhere_gives_defaults(tmp_path):
+    cfg = load_config(tmp_path)
+    assert (cfg.rules, cfg.archive, cfg.format, cfg.fail_on, cfg.source) == ([], [], None, None, None)
+
+
+def test_explicit_pyproject_without_the_table_is_an_error(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert load_config(tmp_path).source is None  # found by walking: passed over
+    with pytest.raises(ConfigError, match=r"no \[tool\.factcheck\] table"):
+        load_config(tmp_path, explicit=tmp_path / "pyproject.toml")
+
+
+def test_absolute_paths_are_kept(tmp_path):
+    (tmp_path / "factcheck.toml").write_text(f'archive = ["{(tmp_path / "abs").as_posix()}", "rel"]\n')
+    assert load_config(tmp_path).archive == [tmp_path / "abs", tmp_path.resolve() / "rel"]

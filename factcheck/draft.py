@@ -160,12 +160,15 @@ def _consistent_total(published: list[Claim], draft_date: date | None) -> str:
             parts.append(f"a total that only grows cannot be below {_num(floor.low)}"
                          + ("" if same else f" (\"{floor.text}\", {_who(floor)}, {_day(_when(floor))})"))
     ceilings = [c for c in later if c.high is not None and not c.vague]  # an order of magnitude caps nothing
+    text = "; ".join(parts) + "." if parts else ""
     if ceilings:
         ceiling = min(ceilings, key=lambda c: (c.high, _when(c) or _MAX, c.id))
-        parts.append(f"nor above {_num(ceiling.high)}, given later by {_who(ceiling)} ({_day(_when(ceiling))})")
-    if not parts:
-        return ""
-    return "; ".join(parts) + "."
+        given = f"{_who(ceiling)} gave \"{ceiling.text}\" later ({_day(_when(ceiling))})"
+        if text:
+            text += f" Nor above {_num(ceiling.high)}: {given}."
+        else:
+            text = f"A consistent figure: at most {_num(ceiling.high)}, since {given} and a total only grows."
+    return text
 
 
 def _num(x: float) -> str:

@@ -32,7 +32,12 @@ def ignored_lines(text: str) -> dict[int, frozenset[str] | None]:
 
 def split_suppressed(findings: Iterable[Finding], claims_by_id: dict[str, Claim],
                      article_texts: dict[str, str]) -> tuple[list[Finding], list[Finding]]:
-    """(kept, suppressed): a finding is suppressed when one of its claims sits on an ignore line for its rule."""
+    """(kept, suppressed): a finding is suppressed when one of its claims sits on an ignore line for its rule.
+
+    Only the articles in ``article_texts`` are read for comments (the draft: an editor
+    cannot silence a finding from a published article). ``ignore=X`` matches the rule id or
+    the kind. Order is kept in both lists.
+    """
     ignores = {aid: ignored_lines(text) for aid, text in article_texts.items() if text}
     kept, suppressed = [], []
     for f in findings:
@@ -41,9 +46,12 @@ def split_suppressed(findings: Iterable[Finding], claims_by_id: dict[str, Claim]
             c = claims_by_id.get(cid)
             if c is None or c.article not in ignores:
                 continue
-            rules = ignores[c.article].get(c.line, frozenset())
-            if rules is None or f.rule in rules:
-                silenced = True
+            for line in range(c.line, c.line + c.text.count("\n") + 1):  # every line the figure spans
+                rules = ignores[c.article].get(line, frozenset())
+                if rules is None or f.rule in rules or f.kind in rules:
+                    silenced = True
+                    break
+            if silenced:
                 break
         (suppressed if silenced else kept).append(f)
     return kept, suppressed

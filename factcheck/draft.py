@@ -1,4 +1,4 @@
-"""The editor's check: one draft against published articles, before publication.
+"""The editor's check: a draft (or several) against published articles, before publication.
 
 Only findings that involve the draft are kept. Each one points at the draft's line
 and column, quotes the published claims on the same subject with source and date,
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from factcheck.model import Article, Claim, Finding, Report
 
-__all__ = ["check_draft"]
+__all__ = ["check_draft", "check_drafts"]
 
 _MIN, _MAX = date.min, date.max  # sort keys for undated claims
 
@@ -61,6 +61,52 @@ def check_draft(draft: Article, against: Sequence[str], rules_dirs: Sequence[Pat
     return report, code
 
 
+def check_drafts(drafts: Sequence[Article], against: Sequence[str], rules_dirs: Sequence[Path] = (),
+                 fail_on: str = "error", *, rules=None) -> tuple[Report, int]:
+    """Several drafts (a pre-commit hook passes every staged file), the archive read once.
+
+    Each draft is checked on its own against the published articles, never against the
+    other drafts. One Report: the drafts' claims and findings in the order given (finding
+    ids D1, D2, ... across all drafts), each published article listed once.
+    """
+    from factcheck.pipeline import extract
+    from factcheck.rules import load_rules
+
+    if rules is None:
+        rules = load_rules(list(rules_dirs))
+    archive = extract(list(against), rules=rules)
+    articles: dict[str, Article] = {}
+    claims: dict[str, Claim] = {}
+    findings: list[Finding] = []
+    suppressed: list[Finding] = []
+    problems = list(archive[2])
+    code = 0
+    for draft in drafts:
+        report, one = check_draft(draft, [], fail_on=fail_on, rules=rules, archive=archive)
+        code = max(code, one)
+        for a in report.articles:
+            articles.setdefault(a.id, a)
+        for c in report.claims:
+            claims.setdefault(c.id, c)
+        findings += report.findings
+        suppressed += report.suppressed
+    n = 0
+
+    def renumber(fs: list[Finding]) -> list[Finding]:
+        nonlocal n
+        out = []
+        for f in fs:
+            n += 1
+            out.append(dataclasses.replace(f, id=f"D{n}"))
+        return out
+
+    draft_ids = [d.path or d.id for d in drafts]
+    order = {aid: i for i, aid in enumerate(draft_ids)}
+    ordered = sorted(articles.values(), key=lambda a: (order.get(a.id, len(order)),))
+    return Report(articles=ordered, claims=list(claims.values()), findings=renumber(findings),
+                  problems=problems, suppressed=renumber(suppressed)), code
+
+
 def _draft_findings(findings: list[Finding], claims: dict[str, Claim], draft_id: str, rules,
                     draft_date: date | None = None) -> list[Finding]:
     """One finding per draft claim: its worst verdict, with every published claim it was judged against."""
@@ -71,7 +117,7 @@ def _draft_findings(findings: list[Finding], claims: dict[str, Claim], draft_id:
             if c is not None and c.article == draft_id:
                 per_claim.setdefault(cid, []).append(f)
     out = []
-    for n, (cid, fs) in enumerate(sorted(per_claim.items(), key=lambda kv: (claims[kv[0]].start, kv[0])), 1):
+    for cid, fs in sorted(per_claim.items(), key=lambda kv: (claims[kv[0]].start, kv[0])):
         worst = min(fs, key=lambda f: (_RANK[f.verdict], f.id))
         if worst.verdict in ("compatible", "different_scope"):
             continue  # nothing an editor must act on
@@ -81,7 +127,7 @@ def _draft_findings(findings: list[Finding], claims: dict[str, Claim], draft_id:
         against = [o for o in worst.claims if claims[o].article != draft_id]
         rule = rules.rule_for(worst.kind) if rules is not None else None
         msg = _message(mine, worst, [claims[o] for o in against], [claims[o] for o in published], rule, draft_date)
-        out.append(dataclasses.replace(worst, id=f"D{n}", claims=(cid, *published), message=msg))
+        out.append(dataclasses.replace(worst, id=f"D{len(out) + 1}", claims=(cid, *published), message=msg))
     return out
 
 

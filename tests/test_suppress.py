@@ -160,3 +160,18 @@ def test_draft_id_is_its_path_and_stdin_is_named(archive):
 def test_bad_fail_on_is_refused(archive):
     with pytest.raises(ValueError, match="fail_on"):
         _check(GROUP, [archive], fail_on="info")
+
+
+def test_several_drafts_share_one_archive_and_number_findings_across(archive):
+    from factcheck.draft import check_drafts
+
+    drafts = [_draft(GROUP, path="a.md"), _draft("The 17-nation Syria contact group met in Munich.\n", path="b.md"),
+              _draft(GROUP.replace("20", "21").replace("met.", "met. <!-- factcheck: ignore -->"), path="c.md")]
+    report, code = check_drafts(drafts, [archive])
+    assert code == 1
+    assert [(f.id, f.claims[0]) for f in report.findings] == [("D1", "a.md#1")]
+    assert [(f.id, f.claims[0]) for f in report.suppressed] == [("D2", "c.md#1")]
+    assert [a.id for a in report.articles][:3] == ["a.md", "b.md", "c.md"] and len(report.articles) == 4
+    assert len({c.id for c in report.claims}) == len(report.claims)
+    clean, code = check_drafts(drafts[1:2], [archive])
+    assert code == 0 and clean.findings == []

@@ -78,7 +78,10 @@ def load_config(cwd: Path, explicit: Path | None = None, isolated: bool = False)
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
         where = f"{path}:{m.group(1)}:{m.group(2)}" if m else str(path)
-        reason = re.sub(r" \(at line.*", "", str(e))
+        if m is None and "(at end of document)" in str(e):
+            lines = text.rstrip("\n").split("\n")
+            where = f"{path}:{len(lines)}:{len(lines[-1]) + 1}"
+        reason = re.sub(r" \(at (?:line|end of document).*", "", str(e))
         raise ConfigError(f"{where}: not valid TOML: {reason}") from e
     table = data if path.name != "pyproject.toml" else data.get("tool", {}).get("factcheck")
     if table is None:

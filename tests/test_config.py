@@ -106,3 +106,10 @@ def test_explicit_pyproject_without_the_table_is_an_error(tmp_path):
 def test_absolute_paths_are_kept(tmp_path):
     (tmp_path / "factcheck.toml").write_text(f'archive = ["{(tmp_path / "abs").as_posix()}", "rel"]\n')
     assert load_config(tmp_path).archive == [tmp_path / "abs", tmp_path.resolve() / "rel"]
+
+
+def test_toml_error_at_the_end_of_the_file_names_the_last_line(tmp_path):
+    (tmp_path / "factcheck.toml").write_text('format = "json"\n\n\nrules = ["a",\n')
+    with pytest.raises(ConfigError) as e:
+        load_config(tmp_path)
+    assert str(e.value) == f"{tmp_path / 'factcheck.toml'}:4:14: not valid TOML: Invalid value"

@@ -49,9 +49,11 @@ def check_draft(draft: Article, against: Sequence[str], rules_dirs: Sequence[Pat
     texts = {a.id: a.text for a in full.articles if a.id == draft_id}
     kept, suppressed = split_suppressed(findings, claims, texts)
     involved = {cid for f in kept + suppressed for cid in f.claims}
+    claims_kept = [c for c in full.claims if c.article == draft_id or c.id in involved]
+    cited = {c.article for c in claims_kept} | {draft_id}
     report = Report(
-        articles=full.articles,
-        claims=[c for c in full.claims if c.article == draft_id or c.id in involved],
+        articles=[a for a in full.articles if a.id in cited],  # the draft, and the articles its findings quote
+        claims=claims_kept,
         findings=kept,
         problems=full.problems,
         suppressed=suppressed,

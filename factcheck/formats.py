@@ -226,12 +226,17 @@ def _sarif(report: Report, claims, paths, draft_article) -> dict[str, Any]:
                      "message": {"text": _related_text(c, outlets)}}
                     for n, c in enumerate(related, 1)]
         results.append(result)
-    return {
-        "$schema": _SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}},
-            "results": results,
-            "columnKind": "unicodeCodePoints",
-        }],
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}},
+        "results": results,
+        "columnKind": "unicodeCodePoints",
     }
+    if report.problems:  # files that could not be read: tool notifications, not results
+        notes = []
+        for p in report.problems:
+            where: dict[str, Any] = {"artifactLocation": {"uri": sarif_uri(p.path)}}
+            if p.line:
+                where["region"] = {"startLine": p.line}
+            notes.append({"level": "error", "message": {"text": p.message}, "locations": [{"physicalLocation": where}]})
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notes}]
+    return {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}

@@ -259,3 +259,15 @@ def test_the_schema_copy_is_sarif_2_1_0_and_really_validates(handmade):
     doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0  # 1-based
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(doc, SCHEMA)
+
+
+def test_sarif_reports_unreadable_files_as_tool_notifications(handmade):
+    doc = json.loads(render(handmade, "sarif"))
+    jsonschema.validate(doc, SCHEMA)
+    (invocation,) = doc["runs"][0]["invocations"]
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["message"]["text"] == "empty file: no article text"
+    assert note["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "bad.txt"},
+                                                        "region": {"startLine": 3}}
+    clean = json.loads(render(Report(handmade.articles, handmade.claims, handmade.findings), "sarif"))
+    assert "invocations" not in clean["runs"][0]

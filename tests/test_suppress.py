@@ -143,6 +143,7 @@ def test_only_findings_involving_the_draft_are_kept():
     # the seeds disagree among themselves (17-nation vs about 20 countries); a draft on another subject is clean
     report, code = _check("The weather in Munich was mild, 12 degrees.\n", [str(SEEDS)])
     assert code == 0 and report.findings == []
+    assert [a.id for a in report.articles] == ["drafts/today.md"]  # published articles only when quoted
     drafted = {c.id for c in report.claims if c.article == "drafts/today.md"}
     assert all(any(cid in drafted for cid in f.claims) for f in report.suppressed + report.findings)
 

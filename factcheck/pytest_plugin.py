@@ -129,7 +129,12 @@ class _Archive:
             raise pytest.UsageError(f"factcheck_archive: {missing[0]}: no such file or folder")
         self.paths = paths
         self.root = root
-        self.rules = load_rules(list(rules_dirs))
+        from factcheck.rules import RuleError
+
+        try:
+            self.rules = load_rules(list(rules_dirs))
+        except RuleError as e:
+            raise pytest.UsageError(f"factcheck rules: {e}") from e
         self.extracted = extract([str(p) for p in paths], rules=self.rules)
 
     def _without(self, path: Path | None):

@@ -176,3 +176,12 @@ def test_malformed_expectations_are_collection_errors_naming_file_and_line(pytes
     out = res.stdout.str()
     assert res.ret == pytest.ExitCode.INTERRUPTED  # collection error stops the run
     assert f"broken.factcheck.yaml{where}" in out and words in out
+
+
+def test_bad_house_rules_named_in_tool_factcheck_are_a_usage_error(pytester):
+    bad = SEEDS.parent / "tests" / "data" / "rules_bad"
+    pytester.makepyprojecttoml(f'[tool.factcheck]\nrules = ["{bad.as_posix()}"]\n')
+    pytester.makepyfile(test_r="def test_r(factcheck):\n    factcheck('The 17-nation group met.')\n")
+    res = pytester.runpytest()
+    assert res.ret != 0
+    assert "factcheck rules:" in res.stdout.str() + res.stderr.str()

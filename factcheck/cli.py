@@ -60,11 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     _checking(rep)
     _common(rep)
 
-    dr = sub.add_parser("draft", help="check a draft against published articles before publication",
-                        description="Report only findings that involve the draft, pointing at its lines.")
-    dr.add_argument("draft", metavar="DRAFT", help="the draft file, or - for standard input")
-    dr.add_argument("--against", nargs="+", metavar="PATH", default=None,
-                    help="published articles (files or folders; default: archive from config)")
+    dr = sub.add_parser("draft", help="check drafts against published articles before publication",
+                        description="Report only findings that involve the drafts, pointing at their lines.")
+    dr.add_argument("drafts", nargs="+", metavar="DRAFT", help="draft files, or - for standard input")
+    dr.add_argument("--against", action="append", metavar="PATH", default=None,
+                    help="published articles, a file or folder (repeatable; default: archive from config)")
     dr.add_argument("--stdin-filename", metavar="NAME", default=None, help="the draft's name when it is read from standard input")
     _checking(dr)
     _common(dr)
@@ -176,41 +176,40 @@ def _cmd_report(args) -> int:
 
 
 def _cmd_draft(args) -> int:
-    from factcheck.draft import check_draft
+    from factcheck.draft import check_drafts
     from factcheck.formats import render
-    from factcheck.load import load_article
+    from factcheck.load import load_article, read_sources
 
     cfg = _settings(args)
     against = args.against or [str(p) for p in _cfg(cfg, "archive", [])]
     if not against:
-        raise UsageError("nothing to check the draft against (pass --against PATH..., or set archive in [tool.factcheck])")
+        raise UsageError("nothing to check the drafts against (pass --against PATH, or set archive in [tool.factcheck])")
     for p in against:
         if not Path(p).exists():
             raise UsageError(f"{p}: no such file or folder (given to --against)")
-    if args.draft == "-":
-        name = args.stdin_filename or "<stdin>"
-        data = sys.stdin.buffer.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            raise UsageError(f"{name}: standard input is not UTF-8 text (byte offset {e.start})") from e
-        items = list(load_article(Path(name), text=text))
-    else:
-        path = Path(args.draft)
-        if not path.is_file():
-            raise UsageError(f"{path}: draft not found")
-        from factcheck.load import read_sources
-
-        meta = read_sources(path.parent / "sources.yaml").values.get(path.name, {})
-        items = list(load_article(path, meta))
-    drafts = [i for i in items if not hasattr(i, "message")]
-    problems = [i for i in items if hasattr(i, "message")]
+    drafts, problems = [], []
+    for given in args.drafts:
+        if given == "-":
+            name = args.stdin_filename or "<stdin>"
+            data = sys.stdin.buffer.read()
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as e:
+                raise UsageError(f"{name}: standard input is not UTF-8 text (byte offset {e.start})") from e
+            items = list(load_article(Path(name), text=text))
+        else:
+            path = Path(given)
+            if not path.is_file():
+                raise UsageError(f"{path}: draft not found")
+            items = list(load_article(path, read_sources(path.parent / "sources.yaml").values.get(path.name, {})))
+        drafts += [i for i in items if not hasattr(i, "message")]
+        problems += [i for i in items if hasattr(i, "message")]
     if not drafts:
         _print_problems(problems)
         return EXIT_INPUT
     fail_on = args.fail_on or _cfg(cfg, "fail_on", "error")
     rules = _rules(args, cfg)
-    report, code = check_draft(drafts[0], against, rules=rules, fail_on=fail_on)
+    report, code = check_drafts(drafts, against, fail_on=fail_on, rules=rules)
     report.problems[:0] = problems
     _emit(render(report, args.format or _cfg(cfg, "format", "markdown")), args.output)
     _print_problems(report.problems)

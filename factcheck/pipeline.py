@@ -57,13 +57,13 @@ def claims_frame(claims: Sequence[Claim]):
     return pd.DataFrame([dataclasses.asdict(c) for c in claims], columns=list(CLAIM_FIELDS))
 
 
-def articles_frame(articles: Sequence[Article], names: dict[str, tuple[str, ...]]):
-    """One row per article: id, path, source, published, title, names (its most-mentioned proper names)."""
+def articles_frame(articles: Sequence[Article], names: dict[str, tuple[str, ...]], drafts: frozenset[str] = frozenset()):
+    """One row per article: id, path, source, published, title, names (its most-mentioned proper names), draft."""
     import pandas as pd
 
     rows = [{"id": a.id, "path": a.path, "source": a.source, "published": a.published, "title": a.title,
-             "names": names.get(a.id, ())} for a in articles]
-    return pd.DataFrame(rows, columns=["id", "path", "source", "published", "title", "names"])
+             "names": names.get(a.id, ()), "draft": a.id in drafts} for a in articles]
+    return pd.DataFrame(rows, columns=["id", "path", "source", "published", "title", "names", "draft"])
 
 
 def run(paths: Iterable[str], rules_dirs: Sequence[Path] = (), drafts: Sequence[Article] = (), rules=None,
@@ -83,5 +83,7 @@ def run(paths: Iterable[str], rules_dirs: Sequence[Path] = (), drafts: Sequence[
         a_articles, a_claims, a_problems, a_names = archive
         articles, claims, problems = articles + list(a_articles), claims + list(a_claims), problems + list(a_problems)
         names = {**a_names, **names}
-    findings = compare_claims(claims_frame(claims), rules, articles_frame(articles, names)) if claims else []
+    draft_ids = frozenset(d.id for d in drafts)
+    frame = articles_frame(articles, names, draft_ids)
+    findings = compare_claims(claims_frame(claims), rules, frame) if claims else []
     return Report(articles=articles, claims=claims, findings=findings, problems=problems)

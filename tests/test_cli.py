@@ -138,11 +138,13 @@ def test_usage_errors_exit_2():
     assert fc("frobnicate").returncode == 2
 
 
-def test_pre_commit_hook_checks_each_file(drafts):
-    from factcheck.hook import main as hook
-
-    assert hook([f"--against={SEEDS}", str(drafts / "good.md")]) == 0
-    assert hook([f"--against={SEEDS}", str(drafts / "good.md"), str(drafts / "bad.md")]) == 1
+def test_pre_commit_style_call_checks_each_staged_draft(drafts):
+    # pre-commit appends the staged files after the hook's args
+    ok = fc("draft", "--against", SEEDS, "--format", "line", str(drafts / "good.md"))
+    assert ok.returncode == 0 and ok.stdout == ""
+    both = fc("draft", "--against", SEEDS, "--format", "line", str(drafts / "good.md"), str(drafts / "bad.md"))
+    assert both.returncode == 1
+    assert [line.split(":")[0] for line in both.stdout.splitlines()] == [str(drafts / "bad.md")]
 
 
 def test_pre_commit_hooks_file_declares_the_hook():
@@ -151,3 +153,10 @@ def test_pre_commit_hooks_file_declares_the_hook():
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     hook = next(h for h in hooks if h["id"] == "factcheck-draft")
     assert hook["language"] == "python" and set(hook["types_or"]) == {"markdown", "text"}
+    assert hook["entry"] == "factcheck draft"
+
+
+def test_short_draft_with_an_extra_capitalised_word_is_still_checked(tmp_path):
+    (tmp_path / "intro.md").write_text("Intro.\n\nMinisters of the 20-nation Syria contact group met.\n", encoding="utf-8")
+    r = fc("draft", str(tmp_path / "intro.md"), "--against", SEEDS, "--format", "line")
+    assert r.returncode == 1 and ":3:" in r.stdout and "17-nation" in r.stdout

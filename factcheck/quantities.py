@@ -74,7 +74,7 @@ _TIME_UNITS = {
 _CURRENCY_SYMBOLS = {"hk$": "HKD", "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
                      "¥": "JPY", "jpy": "JPY", "a$": "AUD", "c$": "CAD", "rs": "INR", "rs.": "INR", "₹": "INR",
                      "chf": "CHF", "cny": "CNY", "rmb": "CNY"}
-_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+_CURRENCY_WORDS = {"cent": "cent", "cents": "cent", "pence": "penny", "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
                    "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
                    "rupee": "INR", "rupees": "INR", "francs": "CHF", "franc": "CHF", "roubles": "RUB",
                    "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "lira": "TRY", "liras": "TRY"}
@@ -396,6 +396,8 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
         value = parse_number(digits + (" " + scale_txt.strip() if scale_txt else ""))
         if value is None:
             return None
+        if not scale_txt and _is_part_of_name(text, m.start("digits"), m.end("digits")):
+            return None
         low = high = value
     else:  # words
         words = m.group("words")
@@ -443,6 +445,8 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
             pass
         elif hword in _SCALES:
             pass
+        elif hword in _STOP_BEFORE_NOUN:
+            return None  # "3-for-1 split", "a 3-to-1 margin": a ratio, not a count
         elif not vague and value is not None and hword not in ("old", "based", "odd", "plus", "strong"):
             noun, end = singular(hword), after.end()
             # "17-nation Syria contact group": the figure counts nations
@@ -552,6 +556,28 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
         start=start, end=end, surface=text[start:end], value=value, low=low, high=high, bound=bound,
         unit=unit, noun=noun, dimension=dimension, vague=vague,
     )
+
+
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?]\s)(?P<name>[A-Z][\w&.’']*|[a-z]+[A-Z]\w*)\s$")
+_NOT_NAME_WORDS = {
+    "The", "A", "An", "About", "Some", "Nearly", "Almost", "Around", "Roughly", "Over", "Under", "Only", "Just",
+    "More", "Less", "Fewer", "At", "In", "On", "By", "Of", "For", "To", "From", "Since", "With", "And", "But",
+    "Up", "Another", "All", "Last", "Next", "Top", "Page", "No", "Day", "Week", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
+    "June", "July", "August", "September", "October", "November", "December", "Today", "Yesterday",
+}
+
+
+def _is_part_of_name(text: str, s: int, e: int) -> bool:
+    """'S&P 500', 'Fortune 500', 'iPhone 12', '737 MAX': digits that belong to a name, not a figure."""
+    m = _NAME_BEFORE.search(text, max(0, s - 25), s)
+    if m and m.group("name") not in _NOT_NAME_WORDS and m.start("name") > 0 \
+            and not re.match(r"\s?(?:%|per\s?cent|percent|[a-z]+s\b|[A-Z][a-z]+s\b)", text[e:e + 12]):
+        return True
+    after = re.match(r"\s([A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*)\b", text[e:e + 12])
+    if after and not _PHYSICAL_HINT.fullmatch(after.group(1)) and after.group(1) not in ("GMT", "UTC", "BST", "EST", "CET"):
+        return True
+    return False
 
 
 def _is_false_qualifier(text: str, qual: re.Match) -> bool:

@@ -97,3 +97,16 @@ def test_surface_is_the_text_span():
     text = "Officials said more than 260,000 people have been killed."
     q = one(text)
     assert text[q.start:q.end] == q.surface == "more than 260,000 people"
+
+
+@pytest.mark.parametrize("text", [
+    "The S&P 500 fell sharply.", "The Fortune 500 company grew.", "Apple unveiled the iPhone 12 today.",
+    "Boeing said 737 MAX deliveries resume.", "The company announced a 3-for-1 stock split.",
+])
+def test_numbers_inside_names_are_not_quantities(text):
+    assert extract_quantities(text) == []
+
+
+def test_a_figure_after_a_name_with_its_noun_is_kept():
+    (q,) = extract_quantities("Officials in Aleppo said 500 people died.")
+    assert q.value == 500 and q.noun == "person"

@@ -363,6 +363,9 @@ def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
             return "tension", "the later figure is below the earlier one, but only within rounding"
         return "compatible", "a total may only grow, and the later figure is not below the earlier one"
     v = interval_verdict(sa, la, sb, lb)
+    if v == "tension" and a.bound == "approx" and b.bound == "approx" and overlaps(la, lb):
+        # "some 40,000" and "about 42,000": both writers hedged, and their hedges meet
+        return "compatible", "two approximate figures whose margins overlap"
     if v == "compatible":
         return v, "the figures overlap"
     if rule.stale_days is not None and da and db and abs((da - db).days) > rule.stale_days:

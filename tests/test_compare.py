@@ -347,3 +347,16 @@ def test_seed_acceptance():
     assert siege and "'under siege' is not 'at risk of siege'" in siege[0].message
     wars = [f for f in report.findings if f.kind == "war_duration"]
     assert [f.verdict for f in wars] == ["compatible"] and len(wars[0].claims) == 5
+
+
+def test_two_hedged_figures_whose_margins_meet_are_compatible(rules):
+    a = mk(article="a", value=40_000, bound="approx", kind="besieged", predicate="under siege", place="Madaya")
+    b = mk(article="b", value=42_000, bound="approx", kind="besieged", predicate="under siege", place="Madaya")
+    verdict, why = compare_pair(a, b, rules.rule_for("besieged"))
+    assert verdict == "compatible" and "approximate" in why
+
+
+def test_a_round_figure_against_a_floor_above_it_is_still_a_tension(rules):
+    a = mk(article="a", value=250_000, bound="approx")
+    b = mk(article="b", value=260_000, bound="more_than")
+    assert compare_pair(a, b, rules.rule_for("deaths"))[0] == "tension"

@@ -137,7 +137,7 @@ _STARTED_IN = re.compile(
 _GROUP_HEAD = r"(?:[Gg]roup|[Cc]oalition|[Aa]lliance|[Bb]loc|[Cc]ouncil|[Uu]nion|[Aa]greement|[Aa]ccord|[Tt]reaty|[Pp]act|[Cc]onvention|[Pp]rotocol|[Cc]ommittee|[Oo]rgani[sz]ation|[Ff]orum|[Ss]ummit|[Pp]artnership|[Cc]ommission)"
 _ENTITY_AFTER = re.compile(r"^\s+(?P<name>(?:[A-Z][\w-]*\s+){0,4}(?:[a-z]+\s+)?" + _GROUP_HEAD + r")\b")
 _ENTITY_COPULA = re.compile(r"(?P<name>\b(?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,5})\s+(?:is|was|are|were|,)\s+(?:now\s+)?(?:a|an)\s+(?:\w+\s+)?(?:group|coalition|alliance|bloc|grouping|club|union|body)\s+of\s*$")
-_ENTITY_NAMED = re.compile(r"(?P<name>\b(?:[A-Z][\w-]*\s+){0,4}" + _GROUP_HEAD + r")\b|\b(?P<acronym>[A-Z]{2,6})\b")
+_ENTITY_NAMED = re.compile(r"(?P<name>\b(?:[A-Z][\w-]*\s+){1,4}(?:[a-z]+\s+){0,2}" + _GROUP_HEAD + r"|\b(?:[A-Z][\w-]*\s+){0,4}" + _GROUP_HEAD + r")\b|\b(?P<acronym>[A-Z]{2,6})\b")
 _GROUP_NOUNS = {"country", "nation", "member", "state", "delegate", "delegation", "party", "signatory", "government"}
 
 _WORD_NORM = re.compile(r"[a-z0-9]+")
@@ -151,6 +151,9 @@ def extract_claims(article: Article) -> list[Claim]:
     claims: list[Claim] = []
     fingerprints: list[tuple[tuple, list[str], list[str], str]] = []
     index: dict[str, int] = {}
+    agreements: list[str] = []  # named agreements so far, so "the accord" can be resolved
+    all_agreements = sorted({name for s, e in body_spans(text) for m in _ENTITY_NAMED.finditer(text[s:e])
+                             if (name := _canonical_entity(m.group("name"))) and name.endswith("Agreement")})
     n = 0
     for p_start, p_end in body_spans(text):
         for s_start, s_end in split_sentences(text, p_start, p_end):
@@ -158,9 +161,17 @@ def extract_claims(article: Article) -> list[Claim]:
             found = [(q, s_start) for q in extract_quantities(sentence)]
             found += [(q, s_start) for q in _start_year_quantities(sentence)]
             found.sort(key=lambda item: item[0].start)
+            for m in _ENTITY_NAMED.finditer(sentence):
+                named = _canonical_entity(m.group("name"))
+                if named and named.endswith("Agreement"):
+                    agreements.append(named)
             for q, base in found:
                 n += 1
                 claim = _claim(article, q, base, sentence, s_start, line_starts, n)
+                if claim.entity is None and q.noun in _GROUP_NOUNS and _generic_head(sentence):
+                    named = agreements[-1] if agreements else (all_agreements[0] if len(all_agreements) == 1 else None)
+                    if named:
+                        claim = _replace(claim, entity=named)
                 key = (claim.value, claim.low, claim.high, claim.bound, claim.unit, claim.noun, claim.dimension)
                 left, right = _context_words(sentence, q.start, q.end)
                 dup_of = None
@@ -422,10 +433,40 @@ def _since(text: str, published: date | None) -> date | None:
     return None
 
 
+_AGREEMENT_HEADS = {"agreement", "accord", "accords", "deal", "pact", "treaty", "convention", "protocol"}
+
+
+def _canonical_entity(name: str | None) -> str | None:
+    """One name for one group: 'the Paris climate accord' and 'Paris Agreement' are both 'Paris Agreement'.
+
+    Agreements are named by their proper words; a bare 'the accord' has none and is left for
+    the article's earlier mentions to resolve (None here).
+    """
+    if not name:
+        return None
+    words = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", " ".join(name.split())).split()
+    if not words:
+        return None
+    if words[-1].lower() in _AGREEMENT_HEADS:
+        proper = [w for w in words[:-1] if w[:1].isupper()]
+        return " ".join(proper + ["Agreement"]) if proper else None
+    return " ".join(words)
+
+
+def _generic_head(sentence: str) -> str | None:
+    """'the accord', 'the deal': an agreement named earlier in the article."""
+    m = re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z]+\s+)?(agreement|accord|deal|pact|treaty)\b", sentence)
+    return "Agreement" if m else None
+
+
 def _entity(sentence: str, q: Quantity) -> str | None:
     """The named group a count of countries/members belongs to; None for other counts."""
     if q.noun not in _GROUP_NOUNS:
         return None
+    return _canonical_entity(_entity_name(sentence, q))
+
+
+def _entity_name(sentence: str, q: Quantity) -> str | None:
     m = _ENTITY_AFTER.match(sentence[q.end:])
     if m:
         return " ".join(m.group("name").split())

@@ -22,6 +22,7 @@ event, as the rule says); pairs that differ in scope are reported as
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -89,6 +90,9 @@ def _num(x) -> float | None:
     return None if math.isnan(f) else f
 
 
+_HEDGED = re.compile(r"\s*(?:about|around|some|roughly|approximately|approx\.|nearly|almost|close to|an estimated|estimated|circa|ca\.|c\.|~|≈)\b", re.I)
+
+
 def strict_interval(c: Claim) -> Interval:
     """What the words say exactly; approximate figures are their point."""
     v, lo, hi = _num(c.value), _num(c.low), _num(c.high)
@@ -96,8 +100,10 @@ def strict_interval(c: Claim) -> Interval:
         v = lo if lo is not None else hi
     if c.vague or c.bound == "range":
         return Interval(lo if lo is not None else -INF, hi if hi is not None else INF)
+    if c.bound == "approx" and lo is not None and hi is not None and _HEDGED.match(c.text or ""):
+        return Interval(lo, hi)  # "about 20", "nearly 200": the writer's own hedge is part of the claim
     if c.bound in ("exact", "approx"):
-        return Interval(v, v) if v is not None else Interval(-INF, INF)
+        return Interval(v, v) if v is not None else Interval(-INF, INF)  # "a quarter of a million" reads as 250,000
     if c.bound == "more_than":
         return Interval(v, INF, False, True)
     if c.bound == "at_least":

@@ -131,3 +131,15 @@ def test_sentences_do_not_break_at_abbreviations():
 def test_extract_claims_is_pure():
     art = Article(id="a", path="a.txt", text="At least 18 civilians died.", published=date(2016, 2, 3))
     assert extract_claims(art) == extract_claims(art)
+
+
+def test_agreement_names_are_canonical_and_generic_mentions_resolved():
+    text = ("Nearly 200 countries adopted the Paris climate accord on Saturday.\n\n"
+            "The accord, backed by 150 countries, aims to limit warming.\n")
+    first, second = [c for c in claims_of(text) if c.noun == "country"]
+    assert first.entity == second.entity == "Paris Agreement"
+
+
+def test_a_generic_mention_with_no_named_agreement_stays_unnamed():
+    (c,) = claims_of("The deal was backed by 150 countries.")
+    assert c.entity is None

@@ -50,3 +50,19 @@ def test_same_input_same_findings(tmp_path):
     corpus = str(_corpus(tmp_path))
     first, second = run([corpus]), run([corpus])
     assert [f.to_dict() for f in first.findings] == [f.to_dict() for f in second.findings]
+
+
+def test_agreement_sizes_compare_across_wordings(tmp_path):
+    texts = {
+        "a1.md": ("BBC", "2015-12-12", "Nearly 200 countries adopted the Paris climate accord on Saturday in Paris."),
+        "a2.md": ("Reuters", "2015-12-13", "The Paris Agreement was adopted by 195 nations in Paris."),
+        "a3.md": ("Example", "2015-12-13", "World leaders in Paris cheered. The accord, backed by 150 countries, "
+                  "aims to limit warming. The Paris Agreement is historic."),
+    }
+    for name, (source, published, body) in texts.items():
+        (tmp_path / name).write_text(f"---\nsource: {source}\npublished: {published}\n---\n{body}\n", encoding="utf-8")
+    report = run([str(tmp_path)])
+    by_id = {c.id: c for c in report.claims}
+    pairs = {frozenset(by_id[i].article for i in f.claims): f.verdict for f in report.findings if len(f.claims) == 2}
+    assert pairs.get(frozenset({"a1", "a2"})) is None, "nearly 200 and 195 agree"
+    assert pairs[frozenset({"a2", "a3"})] == "conflict" and pairs[frozenset({"a1", "a3"})] == "conflict"

@@ -128,6 +128,9 @@ _MONTH_RE = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|
 _DATE_MD = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
 _SINCE = re.compile(r"\bsince\s+(?P<what>[^,;.]{0,80})", re.I)
 _SINCE_WHOLE = re.compile(r"^(?:the |\w+['’]s )?(?:start|beginning|outbreak|onset)?\s*(?:of )?(?:the )?(?:\w+['’]s )?(?:civil )?(?:war|conflict|uprising|crisis|fighting)\b", re.I)
+_PAST_RE = re.compile(r"\b(?:last|the previous)\s+(?P<unit>year|month|week|decade)\b"
+                      r"|\b(?:a|one)\s+(?P<unit_ago>year|month|week|decade)\s+ago\b"
+                      r"|\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_RE = re.compile(r"\b(?:on |late |early |last )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<rel>today|yesterday|tonight)\b", re.I)
 _STARTED_IN = re.compile(
@@ -396,6 +399,18 @@ def _as_of(sentence: str, published: date | None) -> date | None:
                 return d
     if published is None:
         return None
+    m = _PAST_RE.search(sentence)
+    if m:
+        # "last year", "in 2014", "a month ago": an earlier figure, not today's
+        if m.group("year"):
+            year = int(m.group("year"))
+            if year < published.year and not re.search(r"\b(?:since|from|began|begun|started|broke out|erupted)\s+(?:in\s+)?$",
+                                                        sentence[max(0, m.start() - 25):m.start() + 3], re.I):
+                return date(year, 12, 31)
+        else:
+            unit = (m.group("unit") or m.group("unit_ago")).lower()
+            days = {"year": 365, "month": 30, "week": 7, "decade": 3650}[unit]
+            return published - timedelta(days=days)
     m = _WEEKDAY_RE.search(sentence)
     if not m:
         return None

@@ -324,10 +324,10 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
             ea, eb = a.event, b.event
             if ea != eb and not ((ea is None or eb is None) and "event" in wild):
                 out.append(f"different events: {ea or 'none stated'} vs {eb or 'none stated'}")
-            elif ea and ea == eb and ea in POINT_EVENTS and a.published and b.published \
-                    and abs((a.published - b.published).days) > POINT_EVENT_DAYS:
-                # two earthquakes in one country years apart are two stories, not one toll revised
-                out.append(f"too far apart for one {ea}: {a.published.isoformat()} vs {b.published.isoformat()}")
+            elif ea and ea == eb and ea in POINT_EVENTS and claim_date(a) and claim_date(b) \
+                    and abs((claim_date(a) - claim_date(b)).days) > POINT_EVENT_DAYS:
+                # two earthquakes in one country years apart are two events, not one toll revised
+                out.append(f"too far apart for one {ea}: {claim_date(a).isoformat()} vs {claim_date(b).isoformat()}")
         elif key == "unit":
             if (a.unit or "") != (b.unit or ""):
                 out.append(f"different units: {a.unit or 'none'} vs {b.unit or 'none'}")

@@ -143,3 +143,15 @@ def test_agreement_names_are_canonical_and_generic_mentions_resolved():
 def test_a_generic_mention_with_no_named_agreement_stays_unnamed():
     (c,) = claims_of("The deal was backed by 150 countries.")
     assert c.entity is None
+
+
+@pytest.mark.parametrize("text, as_of", [
+    ("Last year, a similar attack killed 30 people.", date(2015, 2, 11)),
+    ("A month ago the toll was 300 people.", date(2016, 1, 12)),
+    ("In 2014 the war had killed 190,000 people.", date(2014, 12, 31)),
+    ("The war began in 2011 and has killed 250,000 people.", None),
+    ("Some 30 people were killed in a year of fighting.", None),
+])
+def test_past_anchors(text, as_of):
+    counts = [c for c in claims_of(text) if c.dimension == "count"]
+    assert counts[0].as_of == as_of

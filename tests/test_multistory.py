@@ -66,3 +66,10 @@ def test_agreement_sizes_compare_across_wordings(tmp_path):
     pairs = {frozenset(by_id[i].article for i in f.claims): f.verdict for f in report.findings if len(f.claims) == 2}
     assert pairs.get(frozenset({"a1", "a2"})) in (None, "compatible"), "nearly 200 and 195 agree"
     assert pairs[frozenset({"a2", "a3"})] == "conflict" and pairs[frozenset({"a1", "a3"})] == "conflict"
+
+
+def test_an_earlier_attack_named_in_the_same_article_is_another_event(tmp_path):
+    (tmp_path / "a.md").write_text("---\npublished: 2016-02-11\nsource: X\n---\nThe attack in Kabul killed 20 people on "
+                                   "Monday. Last year, a similar attack in Kabul killed 30 people.\n", encoding="utf-8")
+    report = run([str(tmp_path)])
+    assert not [f for f in report.findings if f.verdict in ("conflict", "tension")]

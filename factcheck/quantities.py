@@ -44,8 +44,8 @@ _TENS_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}
+_SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000,
+           "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
 _SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
                  "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
 _FRACTIONS = {"half": 0.5, "a half": 0.5, "quarter": 0.25, "a quarter": 0.25,
@@ -61,7 +61,7 @@ _VAGUE = {
 _FEW = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "a handful of": (3, 6)}
 
 _NUMWORD = "|".join(sorted(list(_UNITS_WORDS) + list(_TENS_WORDS), key=len, reverse=True))
-_SCALEWORD = "hundred|thousand|million|billion|trillion"
+_SCALEWORD = "hundred|thousand|lakh|million|crore|billion|trillion"
 _MONTHS = (r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
            r"Aug(?:ust|\.)?|Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?")
 
@@ -152,7 +152,7 @@ def _looks_plural(word: str) -> bool:
 
 # ---------------------------------------------------------------- the grammar
 _SEP_NUM = (
-    r"(?<![\w.,:/\-])"  # not glued to a word, an id, a time or a path
+    r"(?<![\w.,:/])(?<![\w.,:/)]-)"  # not glued to a word, an id, a time, a path or the end of a range
     r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d:])|\d+)(?:\.\d+)?"
     r"|(?<![\w.,:/\-])\.\d+"
 )
@@ -164,7 +164,7 @@ _CORE = re.compile(
     rf"|(?P<frac>\b(?:(?:a\s+|three[\s-]|one[\s-])?quarters?|(?:a\s+)?half|(?:a|one|two)[\s-]thirds?)\s+(?:of\s+)?(?:a\s+|an\s+)?(?P<frac_scale>dozen|{_SCALEWORD})\b)"
     r"|(?P<dozen>\b(?:a|one|half\s+a|two|three)\s+dozen\b)"
     rf"|(?P<ascale>\ba\s+(?P<ascale_scale>hundred|thousand|million|billion|trillion)\b(?!\s+and\b))"
-    rf"|(?P<digits>{_SEP_NUM})(?:(?P<scale_sp>\s*-?\s*(?:{_SCALEWORD})\b)|(?P<scale_short>(?:\s?(?:bn|mn|mln|tn|trn)|k|m|b)\b))?"
+    rf"|(?P<sign>(?<=[\s(\[])[-−](?=\d))?(?P<digits>{_SEP_NUM})(?:(?P<scale_sp>\s*-?\s*(?:{_SCALEWORD})\b)|(?P<scale_short>(?:\s?(?:bn|mn|mln|tn|trn)|k|m|b)\b))?"
     rf"|(?P<words>\b{_WORDNUM}\b)",
     re.IGNORECASE,
 )
@@ -398,6 +398,8 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
             return None
         if not scale_txt and _is_part_of_name(text, m.start("digits"), m.end("digits")):
             return None
+        if m.group("sign"):
+            value = -value  # "fell -3.5%", "(-2)"
         low = high = value
     else:  # words
         words = m.group("words")

@@ -110,3 +110,17 @@ def test_numbers_inside_names_are_not_quantities(text):
 def test_a_figure_after_a_name_with_its_noun_is_kept():
     (q,) = extract_quantities("Officials in Aleppo said 500 people died.")
     assert q.value == 500 and q.noun == "person"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("growth of -3.5% last year", -3.5, "percent"), ("temperatures of -15C", -15, "degree Celsius"),
+    ("minus 15 degrees Celsius", -15, "degree Celsius"), ("Rs 500 crore", 5e9, "INR"),
+])
+def test_signs_and_regional_scales(text, value, unit):
+    q = one(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text", ["COVID-19 cases rose", "the 2015-16 season", "F-16 jets flew", "He won 3-1."])
+def test_hyphenated_ids_and_scores_are_not_negative_numbers(text):
+    assert extract_quantities(text) == []

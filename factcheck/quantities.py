@@ -116,7 +116,6 @@ _STOP_BEFORE_NOUN = {
     "ago", "earlier", "later", "times", "up", "down", "out", "over", "under", "into", "about", "around",
     "worth", "valued", "costing", "totalling", "totaling",
 }
-_COUNT_ADJ_OK = re.compile(r"^[a-z][a-z'’-]*$")
 
 
 def singular(word: str) -> str:
@@ -337,7 +336,6 @@ def extract_quantities(text: str) -> list[Quantity]:
 
 def _read_quantity(text: str, m: re.Match) -> Quantity | None:
     start, end = m.start(), m.end()
-    kind = m.lastgroup
     vague = False
     value: float | None
     low: float | None
@@ -351,7 +349,6 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
         key = re.sub(r"\s+", " ", lower)
         low, high = _VAGUE[key]
         value, vague, bound = float(low), True, "range"
-        # "hundreds of people" but not "hundreds of the ..."; "thousands" alone as a noun phrase is fine.
     elif m.group("few"):
         scale_word = m.group("few_scale").lower()
         scale = 12 if scale_word == "dozen" else _SCALES[scale_word]
@@ -522,9 +519,6 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
             # a bare spelled number ("two of them", "at six") is rarely a reported figure
             if not re.match(r"\s+of\s", text[end:end + 4]):
                 return None
-        if noun is None and vague and not re.match(r"\s+of\b", text[m.end():m.end() + 4]) and m.group("vague"):
-            # "hundreds" on its own is a noun phrase ("hundreds fled"): keep, no noun
-            pass
     # ------------------------------------------------------------------ what precedes
     qual = _QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
     if qual and dimension == "duration" and qual.group("q").lower() in ("over", "under", "some"):
@@ -532,7 +526,7 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
     if qual and bound == "range" and not vague:
         start = qual.start()  # "about 20-25 people": the range already says how loose it is
         qual = None
-    if qual and not vague and bound in ("exact", "approx") and not _is_false_qualifier(text, qual):
+    if qual and not vague and bound in ("exact", "approx"):
         word = re.sub(r"\s+", " ", qual.group("q").lower())
         start = qual.start()
         if word in _QUAL_BOUND:
@@ -546,14 +540,12 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
         else:
             bound = "approx"
             low, high = _approx(value, below_only=word in _APPROX_BELOW)
-    elif qual and vague and not _is_false_qualifier(text, qual):
+    elif qual and vague:
         word = re.sub(r"\s+", " ", qual.group("q").lower())
         start = qual.start()
         if _QUAL_BOUND.get(word) in ("more_than", "at_least"):
             high = None
             bound = "at_least"
-    if dimension in ("currency",):
-        pass
     return Quantity(
         start=start, end=end, surface=text[start:end], value=value, low=low, high=high, bound=bound,
         unit=unit, noun=noun, dimension=dimension, vague=vague,
@@ -579,17 +571,6 @@ def _is_part_of_name(text: str, s: int, e: int) -> bool:
     after = re.match(r"\s([A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*)\b", text[e:e + 12])
     if after and not _PHYSICAL_HINT.fullmatch(after.group(1)) and after.group(1) not in ("GMT", "UTC", "BST", "EST", "CET"):
         return True
-    return False
-
-
-def _is_false_qualifier(text: str, qual: re.Match) -> bool:
-    """'over' and 'under' are prepositions as often as bounds: 'over the past 5 years' is not a bound."""
-    w = qual.group("q").lower()
-    if w in ("over", "under", "above", "below", "some"):
-        before = text[max(0, qual.start() - 12):qual.start()].lower()
-        if re.search(r"\b(?:and|or)\s*$", before) and w == "some":
-            return False
-        # "the fight over 50 ..." is rare enough; "over" directly before a number is read as "more than"
     return False
 
 

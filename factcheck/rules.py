@@ -23,7 +23,7 @@ import simpleeval
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from factcheck.model import BOUNDS, CLAIM_FIELDS, Claim
+from factcheck.model import CLAIM_FIELDS, Claim
 
 __all__ = ["RuleError", "Rule", "RuleSet", "load_rules", "norm_place", "SCOPE_KEYS", "COMPARE_MODES"]
 

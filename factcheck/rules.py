@@ -131,7 +131,7 @@ def _parse_when(expr: str):
                                           names={n: None for n in CLAIM_FIELDS} | {"true": True, "false": False, "null": None})
     try:
         parsed = ev.parse(expr.strip())
-        ev.eval(expr.strip(), previously_parsed=parsed)
+        ev.eval(expr.strip(), previously_parsed=parsed)  # simpleeval: a safe evaluator, not Python eval
     except simpleeval.InvalidExpression as e:
         raise ValueError(f"bad 'when' expression {expr!r}: {e}") from None
     except Exception:  # None fields in a trial run: fine, the syntax is what we check
@@ -447,7 +447,7 @@ class RuleSet:
             ev = self._evaluator
             ev.names = names if names is not None else _claim_names(claim)
             try:
-                if not ev.eval(rule.when_text, previously_parsed=rule.when):
+                if not ev.eval(rule.when_text, previously_parsed=rule.when):  # safe: simpleeval
                     return False
             except Exception:
                 return False

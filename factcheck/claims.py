@@ -155,10 +155,11 @@ def extract_claims(article: Article) -> list[Claim]:
     fingerprints: list[tuple[tuple, list[str], list[str], str]] = []
     index: dict[str, int] = {}
     agreements: list[str] = []  # named agreements so far, so "the accord" can be resolved
-    all_agreements = sorted({name for s, e in body_spans(text) for m in _ENTITY_NAMED.finditer(text[s:e])
+    spans = body_spans(text)
+    all_agreements = sorted({name for s, e in spans for m in _ENTITY_NAMED.finditer(text[s:e])
                              if (name := _canonical_entity(m.group("name"))) and name.endswith("Agreement")})
     n = 0
-    for p_start, p_end in body_spans(text):
+    for p_start, p_end in spans:
         for s_start, s_end in split_sentences(text, p_start, p_end):
             sentence = text[s_start:s_end]
             found = [(q, s_start) for q in extract_quantities(sentence)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -59,10 +59,13 @@ def iter_articles(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Inpu
     """Articles (and problems) from files and folders, one at a time, in a stable order.
 
     Folders are searched recursively for text and Markdown files; files named
-    explicitly are read whatever their suffix. Nothing is kept in memory between items.
+    explicitly are read whatever their suffix. Nothing is kept in memory between items
+    but their ids: an article's id is its file stem, or its path when an earlier file
+    had the same stem.
     """
     sources_cache: dict[Path, _Meta] = {}
     seen: set[Path] = set()
+    ids: set[str] = set()
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
@@ -87,7 +90,12 @@ def iter_articles(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Inpu
             if folder not in sources_cache:
                 sources_cache[folder] = read_sources(folder / SOURCES_FILE)
                 yield from sources_cache[folder].problems
-            yield from load_article(f, sources_cache[folder].values.get(f.name, {}))
+            for item in load_article(f, sources_cache[folder].values.get(f.name, {})):
+                if isinstance(item, Article):
+                    if item.id in ids:
+                        item = replace(item, id=item.path)
+                    ids.add(item.id)
+                yield item
 
 
 def load_articles(paths: Iterable[str | os.PathLike]) -> tuple[list[Article], list[InputProblem]]:
@@ -96,17 +104,7 @@ def load_articles(paths: Iterable[str | os.PathLike]) -> tuple[list[Article], li
     problems: list[InputProblem] = []
     for item in iter_articles(paths):
         (articles if isinstance(item, Article) else problems).append(item)
-    return _unique_ids(articles), problems
-
-
-def _unique_ids(articles: list[Article]) -> list[Article]:
-    """Article ids are file stems; where two files share a stem, their paths tell them apart."""
-    from dataclasses import replace
-
-    counts: dict[str, int] = {}
-    for a in articles:
-        counts[a.id] = counts.get(a.id, 0) + 1
-    return [replace(a, id=a.path) if counts[a.id] > 1 else a for a in articles]
+    return articles, problems
 
 
 def load_article(path: Path, meta: dict | None = None, text: str | None = None) -> Iterator[Article | InputProblem]:

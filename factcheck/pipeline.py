@@ -10,6 +10,7 @@ are read from it.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -28,23 +29,18 @@ def extract(paths: Iterable[str], rules=None, keep_text: bool = False,
     claims: list[Claim] = []
     problems: list[InputProblem] = []
     names: dict[str, tuple[str, ...]] = {}
-    items = list(extra) + list(iter_articles(paths))
-    used_ids: set[str] = set()
-    for item in items:
+    draft_ids = {d.id for d in extra}
+    for item in itertools.chain(extra, iter_articles(paths)):  # one article in memory at a time
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
-        article = item
-        if article.id in used_ids:  # two files with the same stem: their paths tell them apart
-            article = dataclasses.replace(article, id=article.path)
-        used_ids.add(article.id)
-        found = extract_claims(article)
+        found = extract_claims(item)
         if rules is not None:
             found = [rules.classify(c) for c in found]
         claims.extend(found)
-        names[article.id] = article_names(article)
-        kept = article if (keep_text or any(article is e for e in extra)) else dataclasses.replace(article, text="")
-        articles.append(kept)
+        names[item.id] = article_names(item)
+        keep = keep_text or item.id in draft_ids  # drafts keep their text: suppression comments are read from it
+        articles.append(item if keep else dataclasses.replace(item, text=""))
     return articles, claims, problems, names
 
 

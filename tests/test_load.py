@@ -87,3 +87,11 @@ def test_seed_metadata(seed_articles):
     assert seed_articles["000"].source == "NPR (via WOSU)" and seed_articles["000"].published == date(2016, 2, 11)
     assert seed_articles["002"].published == date(2015, 12, 15)
     assert all(isinstance(a, Article) and a.published for a in seed_articles.values())
+
+
+def test_files_sharing_a_stem_get_distinct_ids(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        _write(tmp_path / folder, "story.txt", "At least 18 civilians died.\n")
+    articles, _ = load_articles([tmp_path])
+    assert [a.id for a in articles] == ["story", (tmp_path / "b" / "story.txt").as_posix()]

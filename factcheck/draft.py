@@ -57,6 +57,7 @@ def check_draft(draft: Article, against: Sequence[str], rules_dirs: Sequence[Pat
         findings=kept,
         problems=full.problems,
         suppressed=suppressed,
+        rules=rules,
     )
     levels = ("error",) if fail_on == "error" else ("error", "warning")
     code = 1 if any(f.severity in levels for f in kept) else 0
@@ -106,7 +107,7 @@ def check_drafts(drafts: Sequence[Article], against: Sequence[str], rules_dirs: 
     order = {aid: i for i, aid in enumerate(draft_ids)}
     ordered = sorted(articles.values(), key=lambda a: (order.get(a.id, len(order)),))
     return Report(articles=ordered, claims=list(claims.values()), findings=renumber(findings),
-                  problems=problems, suppressed=renumber(suppressed)), code
+                  problems=problems, suppressed=renumber(suppressed), rules=rules), code
 
 
 def _draft_findings(findings: list[Finding], claims: dict[str, Claim], draft_id: str, rules,

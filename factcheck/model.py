@@ -146,6 +146,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     suppressed: list[Finding] = field(default_factory=list)
+    rules: Any = None  # the RuleSet the findings were judged under: renderers describe intervals by it
 
     @property
     def conflicts(self) -> list[Finding]:

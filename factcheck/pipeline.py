@@ -82,4 +82,4 @@ def run(paths: Iterable[str], rules_dirs: Sequence[Path] = (), drafts: Sequence[
     draft_ids = frozenset(d.id for d in drafts)
     frame = articles_frame(articles, names, draft_ids)
     findings = compare_claims(claims_frame(claims), rules, frame) if claims else []
-    return Report(articles=articles, claims=claims, findings=findings, problems=problems)
+    return Report(articles=articles, claims=claims, findings=findings, problems=problems, rules=rules)

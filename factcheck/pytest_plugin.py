@@ -93,7 +93,9 @@ def _conflicts_markdown(report) -> str:
     from factcheck.model import Report
     from factcheck.report import render_markdown
 
-    return render_markdown(Report(articles=report.articles, claims=report.claims, findings=report.conflicts))
+    whole = getattr(report, "report", report)  # a CheckResult wraps the Report
+    return render_markdown(Report(articles=whole.articles, claims=whole.claims, findings=report.conflicts,
+                                  rules=whole.rules))
 
 
 def assert_no_conflicts(result) -> None:

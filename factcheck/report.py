@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from factcheck.compare import describe_interval
 from factcheck.model import Claim, Finding, Report
 
 __all__ = ["render_markdown"]
@@ -24,20 +25,6 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def _interval(c: Claim, kind_compare: str | None) -> str:
-    from factcheck.compare import describe_interval
-
-    class _R:  # the only thing describe_interval reads from a rule
-        compare = kind_compare or "interval"
-        tolerance: dict = {}
-
-        @staticmethod
-        def tol(bound, vague=False):
-            return 0.0
-
-    return describe_interval(c, _R() if kind_compare == "start_date" else None)
-
-
 def _location(c: Claim, paths: dict[str, str]) -> str:
     return f"{paths.get(c.article, c.article)}:{c.line}:{c.column}"
 
@@ -51,8 +38,6 @@ def render_markdown(report: Report, title: str = "Fact-check report") -> str:
     compatible = [f for f in report.findings if f.verdict == "compatible"]
     scoped = [f for f in report.findings if f.verdict == "different_scope"]
     subjects = {f.subject for f in report.findings}
-    # kinds judged as start dates (durations and start years): their findings quote "began ..." intervals
-    start_kinds = {f.kind for f in report.findings if "(began " in f.message}
 
     out: list[str] = [f"# {title}", ""]
     summary = (f"{_plural(len(report.articles), 'article')}, {_plural(len(report.claims), 'claim')}, "
@@ -88,11 +73,11 @@ def render_markdown(report: Report, title: str = "Fact-check report") -> str:
                 if c is None:
                     out.append(f"| {head} | {verdict} | | | `{_cell(cid)}` | | | {reason} |")
                     continue
-                kc = "start_date" if f.kind in start_kinds else None
+                rule = report.rules.rule_for(f.kind) if report.rules is not None else None
                 quote = f"\"{_cell(c.text)}\" (`{_cell(_location(c, paths))}`)"
                 out.append(f"| {head} | {verdict} | {_cell(c.source or c.article)} | "
                            f"{c.published.isoformat() if c.published else ''} | {quote} | "
-                           f"{_cell(_interval(c, kc))} | {_cell(c.attribution)} | {reason} |")
+                           f"{_cell(describe_interval(c, rule))} | {_cell(c.attribution)} | {reason} |")
         out.append("")
 
     out += ["## Checked and consistent", ""]

@@ -76,3 +76,16 @@ def test_seed_report_renders():
     md = render_markdown(run(["seeds"]))
     assert "17-nation" in md and "about 20 countries" in md and "## Not compared, and why" in md
     assert md == render_markdown(run(["seeds"]))
+
+
+def test_start_date_conflicts_show_start_dates_in_the_table(tmp_path):
+    from factcheck.pipeline import run
+    from factcheck.report import render_markdown
+
+    for name, published, body in (("a.md", "2016-02-11", "The ten-year civil war in Syria goes on, officials in Damascus said."),
+                                  ("b.md", "2016-02-12", "The civil war in Syria broke out in 2011, officials in Damascus said.")):
+        (tmp_path / name).write_text(f"---\nsource: {name}\npublished: {published}\n---\n{body}\n", encoding="utf-8")
+    report = run([str(tmp_path)])
+    assert report.rules is not None and [f.verdict for f in report.conflicts] == ["conflict"]
+    table = render_markdown(report).split("## Checked")[0]
+    assert "began in 2011" in table and "| began 2005-" in table

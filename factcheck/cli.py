@@ -178,7 +178,7 @@ def _cmd_report(args) -> int:
 def _cmd_draft(args) -> int:
     from factcheck.draft import check_drafts
     from factcheck.formats import render
-    from factcheck.load import load_article, read_sources
+    from factcheck.load import load_draft
 
     cfg = _settings(args)
     against = args.against or [str(p) for p in _cfg(cfg, "archive", [])]
@@ -196,14 +196,14 @@ def _cmd_draft(args) -> int:
                 text = data.decode("utf-8-sig")
             except UnicodeDecodeError as e:
                 raise UsageError(f"{name}: standard input is not UTF-8 text (byte offset {e.start})") from e
-            items = list(load_article(Path(name), text=text))
+            draft, found = load_draft(Path(name), text=text)
         else:
             path = Path(given)
             if not path.is_file():
                 raise UsageError(f"{path}: draft not found")
-            items = list(load_article(path, read_sources(path.parent / "sources.yaml").values.get(path.name, {})))
-        drafts += [i for i in items if not hasattr(i, "message")]
-        problems += [i for i in items if hasattr(i, "message")]
+            draft, found = load_draft(path)
+        drafts += [draft] if draft is not None else []
+        problems += found
     if not drafts:
         _print_problems(problems)
         return EXIT_INPUT

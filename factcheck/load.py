@@ -18,7 +18,7 @@ from pathlib import Path
 
 from factcheck.model import Article, InputProblem
 
-__all__ = ["iter_articles", "load_articles", "load_article", "body_spans", "read_sources", "ARTICLE_SUFFIXES"]
+__all__ = ["iter_articles", "load_articles", "load_article", "load_draft", "body_spans", "read_sources", "ARTICLE_SUFFIXES"]
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SOURCES_FILE = "sources.yaml"
@@ -105,6 +105,14 @@ def load_articles(paths: Iterable[str | os.PathLike]) -> tuple[list[Article], li
     for item in iter_articles(paths):
         (articles if isinstance(item, Article) else problems).append(item)
     return articles, problems
+
+
+def load_draft(path: Path, text: str | None = None) -> tuple[Article | None, list[InputProblem]]:
+    """One draft: from disk (with the sources.yaml beside it), or ``text`` named ``path`` (standard input)."""
+    meta = read_sources(path.parent / SOURCES_FILE).values.get(path.name, {}) if text is None else {}
+    items = list(load_article(path, meta, text=text))
+    articles = [i for i in items if isinstance(i, Article)]
+    return (articles[0] if articles else None), [i for i in items if isinstance(i, InputProblem)]
 
 
 def load_article(path: Path, meta: dict | None = None, text: str | None = None) -> Iterator[Article | InputProblem]:

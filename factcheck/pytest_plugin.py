@@ -155,18 +155,17 @@ class _Archive:
         import dataclasses as dc
 
         from factcheck.draft import check_draft
-        from factcheck.load import load_article, read_sources
+        from factcheck.load import load_draft
 
         path = None
         if isinstance(target, Path) or ("\n" not in target and len(target) < 4096 and Path(target).is_file()):
             path = Path(target)
-            meta = read_sources(path.parent / "sources.yaml").values.get(path.name, {})
-            items = list(load_article(path, meta))
+            loaded, problems = load_draft(path)
         else:
-            items = list(load_article(Path(name), text=str(target)))
-        drafts = [i for i in items if not hasattr(i, "message")]
+            loaded, problems = load_draft(Path(name), text=str(target))
+        drafts = [loaded] if loaded is not None else []
         if not drafts:
-            raise ExpectationError("; ".join(str(i) for i in items) or f"{target}: nothing to check")
+            raise ExpectationError("; ".join(str(i) for i in problems) or f"{target}: nothing to check")
         draft = drafts[0]
         if path is not None:  # ids and paths relative to the rootdir: the same on every machine
             try:

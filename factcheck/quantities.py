@@ -24,7 +24,6 @@ Dates, years used as dates, times of day and clock widgets are never quantities.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from factcheck.model import Quantity
 
@@ -258,14 +257,6 @@ def _approx(value: float, below_only: bool = False) -> tuple[float, float]:
     low = value * (1 - APPROX_TOLERANCE)
     high = value if below_only else value * (1 + APPROX_TOLERANCE)
     return (min(low, high), max(low, high))
-
-
-@lru_cache(maxsize=256)
-def _canonical_unit(name: str) -> str:
-    """Canonical unit name through pint ("kilometre" -> "kilometer"); the name itself when pint does not know it."""
-    from factcheck.units import canonical_unit
-
-    return canonical_unit(name)
 
 
 def _next_words(text: str, pos: int, n: int) -> list[re.Match]:
@@ -639,10 +630,10 @@ def _physical_unit(text: str, start: int, end: int, value: float | None) -> tupl
     if temp and (w.startswith("°") or w in ("c", "f") or w.startswith("degree")):
         name = "degree Celsius" if temp.group("scale").lower().startswith("c") else "degree Fahrenheit"
         return name, "physical", hint.start() + temp.end()
-    from factcheck.units import quantulum_unit
+    from factcheck.units import canonical_unit, quantulum_unit
 
     found = quantulum_unit(text, start, hint.end(), value)
     if found is None:
         return None
     unit_name, dimension, q_end = found
-    return _canonical_unit(unit_name), dimension, max(q_end, hint.end())
+    return canonical_unit(unit_name), dimension, max(q_end, hint.end())

@@ -29,6 +29,14 @@ def _location(c: Claim, paths: dict[str, str]) -> str:
     return f"{paths.get(c.article, c.article)}:{c.line}:{c.column}"
 
 
+def _bullets(heading: str, findings: list[Finding]) -> list[str]:
+    """A section listing findings one a line, by subject."""
+    lines = [f"## {heading}", ""]
+    for f in sorted(findings, key=lambda f: (f.subject, f.id)):
+        lines.append(f"- **{_cell(f.subject)}** ({f.id}): {_cell(f.message)}")
+    return lines if findings else lines + ["Nothing to report."]
+
+
 def render_markdown(report: Report, title: str = "Fact-check report") -> str:
     """Markdown for a Report: summary, then per subject its conflicts and tensions as tables."""
     claims = {c.id: c for c in report.claims}
@@ -80,20 +88,8 @@ def render_markdown(report: Report, title: str = "Fact-check report") -> str:
                            f"{_cell(describe_interval(c, rule))} | {_cell(c.attribution)} | {reason} |")
         out.append("")
 
-    out += ["## Checked and consistent", ""]
-    if compatible:
-        for f in sorted(compatible, key=lambda f: (f.subject, f.id)):
-            out.append(f"- **{_cell(f.subject)}** ({f.id}): {_cell(f.message)}")
-    else:
-        out.append("Nothing to report.")
-    out.append("")
-
-    out += ["## Not compared, and why", ""]
-    if scoped:
-        for f in sorted(scoped, key=lambda f: (f.subject, f.id)):
-            out.append(f"- **{_cell(f.subject)}** ({f.id}): {_cell(f.message)}")
-    else:
-        out.append("Nothing to report.")
+    out += _bullets("Checked and consistent", compatible) + [""]
+    out += _bullets("Not compared, and why", scoped)
     skipped_dup = sum(1 for c in report.claims if c.duplicate_of)
     skipped_hyp = sum(1 for c in report.claims if not c.duplicate_of and c.modality != "asserted")
     unclassified = sum(1 for c in report.claims if not c.duplicate_of and c.modality == "asserted" and c.kind is None)

@@ -555,6 +555,8 @@ def compare_claims(claims, rules: RuleSet, articles=None) -> list[Finding]:
         scope_groups: dict[tuple, dict[str, Any]] = {}
         for i, a in enumerate(group):
             for b in group[i + 1:]:
+                if drafts and a.article not in drafts and b.article not in drafts:
+                    continue  # checking drafts: the archive was judged already, only pairs with a draft matter
                 if not story(a.article, b.article):
                     continue
                 if rule.require_entity and not (a.entity and b.entity):

@@ -360,3 +360,12 @@ def test_a_round_figure_against_a_floor_above_it_is_still_a_tension(rules):
     a = mk(article="a", value=250_000, bound="approx")
     b = mk(article="b", value=260_000, bound="more_than")
     assert compare_pair(a, b, rules.rule_for("deaths"))[0] == "tension"
+
+
+def test_with_a_draft_only_pairs_involving_it_are_compared(rules):
+    a = mk(article="pub1", value=100)
+    b = mk(article="pub2", value=300)  # the archive disagrees with itself
+    d = mk(article="draft", value=100)
+    arts = pd.DataFrame([{"id": x, "names": ("Syria",), "draft": x == "draft"} for x in ("pub1", "pub2", "draft")])
+    findings = run(rules, a, b, d, articles=arts)
+    assert findings and all("draft" in {cid.split("#")[0] for cid in f.claims} for f in findings)

@@ -413,7 +413,6 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
     if after and after.group("pct") and not vague:
         end = after.end()
         unit, dimension = "percent" if "point" not in after.group("pct").lower() else "percentage point", "percentage"
-        after = None
         # "between 5% and 8%", "5%-8%", "from 5 to 8 percent" (the first figure's % is implied)
         second = re.match(r"\s*(?:-|–|to|and)\s*(" + _SECOND_NUM.pattern + r")\s?(?:%|per\s?cent\b|percent\b)", text[end:end + 40], re.I)
         if second and value is not None:
@@ -431,10 +430,8 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
             unit, dimension = _TIME_UNITS[hword], "duration"
             end = after.end()
             noun, end = _noun_after_duration(text, end)
-        elif hword in ("year", "years") or hword.isdigit():
-            pass
-        elif hword in _SCALES:
-            pass
+        elif hword.isdigit() or hword in _SCALES or hword in _TIME_UNITS:
+            pass  # "2015-16", "hundreds-thousand", a vague duration: nothing to attach
         elif hword in _STOP_BEFORE_NOUN:
             return None  # "3-for-1 split", "a 3-to-1 margin": a ratio, not a count
         elif not vague and value is not None and hword not in ("old", "based", "odd", "plus", "strong"):
@@ -445,10 +442,8 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
             n, e = _find_noun(text, end, value)
             if n:
                 noun, end = n, e
-        after = None
     elif after and after.group("or_more") and bound == "exact" and not vague:
         bound, high, end = "at_least", None, after.end()
-        after = None
     elif after and (after.group("range") or (after.group("and_range") and _BETWEEN_BEFORE.search(text, max(0, start - 30), start))) and not vague and m.group("digits"):
         second = _SECOND_NUM.match(text, after.end())
         if second:
@@ -477,7 +472,6 @@ def _read_quantity(text: str, m: re.Match) -> Quantity | None:
                     return None
             elif re.search("[-–]", after.group()):
                 return None  # "3-1": a score or an id, not a figure
-        after = None
     # currency before the number ("$3.5 billion", "US$ 20")
     cur = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
     if cur and dimension == "count":

@@ -32,7 +32,7 @@ from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
 from factcheck.quantities import extract_quantities
 
-__all__ = ["extract_claims", "split_sentences", "article_names"]
+__all__ = ["extract_claims", "split_sentences", "article_names", "DEMONYMS"]
 
 # ---------------------------------------------------------------- sentences
 _ABBREV = re.compile(
@@ -77,12 +77,12 @@ _PREDICATES: list[tuple[str, re.Pattern]] = [
 
 _EVENTS: list[tuple[str, re.Pattern]] = [
     ("war", re.compile(r"\b(?:civil war|war|conflict|fighting|insurgency|uprising|crisis)\b", re.I)),
-    ("offensive", re.compile(r"\b(?:offensive|assault|onslaught|bombardment|bombing campaign|air campaign|campaign|operation)\b", re.I)),
-    ("attack", re.compile(r"\b(?:attack|bombing|blast|explosion|shooting|massacre|airstrikes?|air strikes?|strikes?)\b", re.I)),
-    ("earthquake", re.compile(r"\b(?:earthquake|quake|tremor|aftershock|tsunami)\b", re.I)),
+    ("offensive", re.compile(r"\b(?:offensives?|assaults?|onslaught|bombardments?|bombing campaign|air campaign|campaigns?|operations?)\b", re.I)),
+    ("attack", re.compile(r"\b(?:attacks?|bombings?|blasts?|explosions?|shootings?|massacres?|airstrikes?|air strikes?|strikes?)\b", re.I)),
+    ("earthquake", re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|tsunamis?)\b", re.I)),
     ("storm", re.compile(r"\b(?:hurricane|typhoon|cyclone|storm|tornado|flood(?:s|ing)?|landslides?|mudslides?|monsoon)\b", re.I)),
-    ("fire", re.compile(r"\b(?:fire|wildfire|blaze|bushfire)\b", re.I)),
-    ("crash", re.compile(r"\b(?:crash|airliner|plane|derailment|collision|sinking|capsized|shipwreck)\b", re.I)),
+    ("fire", re.compile(r"\b(?:fires?|wildfires?|blazes?|bushfires?)\b", re.I)),
+    ("crash", re.compile(r"\b(?:crash(?:es)?|airliner|plane|derailment|collision|sinking|capsized|capsizing|shipwrecks?)\b", re.I)),
     ("epidemic", re.compile(r"\b(?:epidemic|pandemic|outbreak|virus|disease|cholera|ebola|covid(?:-19)?)\b", re.I)),
     ("famine", re.compile(r"\b(?:famine|drought|starvation)\b", re.I)),
     ("talks", re.compile(r"\b(?:talks|negotiations|meeting|summit|conference)\b", re.I)),
@@ -105,7 +105,7 @@ _NOT_PLACES = {
     "Jan", "Dec", "Nov", "Oct", "Sept", "Sep", "Aug", "Apr", "Mar", "Day", "Power", "Europe's", "Secretary",
     "President", "Minister", "Foreign", "State", "Islamic", "Reuters", "AFP", "AP", "UN", "U.N", "ISIS", "IS",
 }
-_DEMONYMS = {
+DEMONYMS = {
     "syrian": "Syria", "iraqi": "Iraq", "afghan": "Afghanistan", "russian": "Russia", "turkish": "Turkey", "turk": "Turkey",
     "iranian": "Iran", "ukrainian": "Ukraine", "israeli": "Israel", "palestinian": "Palestine", "lebanese": "Lebanon",
     "yemeni": "Yemen", "libyan": "Libya", "egyptian": "Egypt", "american": "United States", "briton": "Britain",
@@ -158,6 +158,7 @@ def extract_claims(article: Article) -> list[Claim]:
     spans = body_spans(text)
     all_agreements = sorted({name for s, e in spans for m in _ENTITY_NAMED.finditer(text[s:e])
                              if (name := _canonical_entity(m.group("name"))) and name.endswith("Agreement")})
+    story = _story_context(article, spans)
     n = 0
     for p_start, p_end in spans:
         for s_start, s_end in split_sentences(text, p_start, p_end):
@@ -191,7 +192,39 @@ def extract_claims(article: Article) -> list[Claim]:
                     claims[index[dup_of]] = _fill_missing(first, claim)
                     claim = _replace(claim, duplicate_of=dup_of)
                 claims.append(claim)
-    return claims
+    return [_in_story(c, story) for c in claims]  # after repeats filled in what a cut-short first mention lacked
+
+
+def _story_context(article: Article, spans) -> tuple[str | None, str | None, str | None]:
+    """(main country code, main place, main event) of the article: what a figure is about when its sentence does not say."""
+    from factcheck.places import lookup
+
+    countries: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    events: Counter[str] = Counter()
+    chunks = [(article.title or "", 3)] + [(article.text[s:e], 1) for s, e in spans]
+    for chunk, weight in chunks:
+        for name in _place_names(chunk):
+            place = lookup(name)
+            if place is not None:
+                countries[place.country] += weight
+                places[place.name] += weight
+        for label, pat in _EVENTS:
+            hits = len(pat.findall(chunk))
+            if hits:
+                events[label] += weight * hits
+    incidents = {k: v for k, v in events.items() if k != "talks"} or events  # an incident over the talks about it
+    return _top(countries), _top(places), _top(incidents)
+
+
+def _top(counts) -> str | None:
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else None
+
+
+def _in_story(claim: Claim, story: tuple[str | None, str | None, str | None]) -> Claim:
+    """The claim placed in its story: the article's country and main place, its event if the sentence names none."""
+    country, place, event = story
+    return _replace(claim, place_root=country, story_place=place, event=claim.event or event)
 
 
 _FILLABLE = ("place", "attribution", "as_of", "since", "entity", "event", "predicate")
@@ -310,11 +343,32 @@ def _predicate(sentence: str, q: Quantity) -> str | None:
     return label
 
 
+_INCIDENTS = [(label, pat) for label, pat in _EVENTS if label != "talks"]
+
+
 def _event(sentence: str, q: Quantity) -> str | None:
-    return _nearest(sentence, q, _EVENTS)
+    """The incident nearest the figure; talks and meetings only when the sentence names no incident."""
+    return _nearest(sentence, q, _INCIDENTS) or _nearest(sentence, q, _EVENTS)
 
 
 def _places(sentence: str, q: Quantity) -> str | None:
+    found = _place_names(sentence)
+    if not found:
+        for m in _POSSESSIVE_PLACE.finditer(sentence):
+            if m.group("place") not in _NOT_PLACES and m.group("place") not in found:
+                found.append(m.group("place"))
+    if not found and q.noun and q.noun in DEMONYMS:
+        found.append(DEMONYMS[q.noun])
+    return "; ".join(found) or None
+
+
+_PLACE_HEAD = re.compile(r"(?:city|town|province|region|district|siege|bombardment|shelling|capital|village|governorate|state|county|suburbs?) of\b", re.I)
+
+
+def _place_names(sentence: str) -> list[str]:
+    """Place names after a preposition ("in Palu", "city of Derna"), demonyms read as their country."""
+    from factcheck.places import lookup
+
     found: list[str] = []
     for m in _PLACE_PREP.finditer(sentence):
         place = m.group("place")
@@ -324,16 +378,12 @@ def _places(sentence: str, q: Quantity) -> str | None:
             continue
         if re.search(r"\b(?:Minister|Secretary|President|Foreign|Security|Council|Committee|Observatory|University|Foundation|Group|Nations|Front|Army|Party|Ministry|Department|Agency|Office|Hotel|Club|Times|Post|News)\b", place):
             continue
-        place = _DEMONYMS.get(place.lower(), place)
+        place = DEMONYMS.get(place.lower(), place)
+        if lookup(place) is None and not _PLACE_HEAD.match(m.group()):
+            continue  # a word the gazetteer does not know is not a place, unless the text says it is one
         if place not in found:
             found.append(place)
-    if not found:
-        for m in _POSSESSIVE_PLACE.finditer(sentence):
-            if m.group("place") not in _NOT_PLACES and m.group("place") not in found:
-                found.append(m.group("place"))
-    if not found and q.noun and q.noun in _DEMONYMS:
-        found.append(_DEMONYMS[q.noun])
-    return "; ".join(found) or None
+    return found
 
 
 def _attribution(sentence: str, q: Quantity) -> str | None:

@@ -21,6 +21,7 @@ event, as the rule says); pairs that differ in scope are reported as
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import defaultdict
@@ -31,7 +32,8 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding
+from factcheck.frames import assign, place_reasons, subject_name
+from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding, Subject
 from factcheck.rules import Rule, RuleSet, norm_place
 
 __all__ = ["compare_claims", "compare_pair", "Interval", "strict_interval", "loose_interval",
@@ -303,7 +305,7 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
         elif key == "place":
             pa, pb = _places(a, rules), _places(b, rules)
             if pa and pb and not (pa & pb):
-                out.append(f"different places: {a.place} vs {b.place}")
+                out.extend(place_reasons(a, b))
             elif bool(pa) != bool(pb) and "place" not in wild:
                 out.append(f"place stated for only one: {a.place or 'none'} vs {b.place or 'none'}")
         elif key == "since":
@@ -512,115 +514,194 @@ def _severity(verdict: str, rule: Rule | None) -> str:
     return sev
 
 
-def compare_claims(claims, rules: RuleSet, articles=None) -> list[Finding]:
-    """Findings for a claims table (one column per Claim field) under the rules.
-
-    ``articles`` (columns id, source, published, title, names) tells which articles are
-    about the same story; without it every article is taken to be about one story.
-    """
-    all_claims = _row_claims(claims) if not isinstance(claims, list) else list(claims)
-    live = [c for c in all_claims
-            if c.kind and not c.duplicate_of and (c.modality or "asserted") == "asserted"]
+def _story_judge(articles, rules: RuleSet):
+    """A function (article a, article b) -> bool: are they about the same story?"""
     names = _names_index(articles)
+    drafts = _drafts_index(articles)
     min_shared = int(rules.settings.get("min_shared_names", 4))
     min_overlap = float(rules.settings.get("min_name_overlap", 0.15))
-    story_cache: dict[tuple[str, str], bool] = {}
-
-    drafts = _drafts_index(articles)
+    cache: dict[tuple[str, str], bool] = {}
 
     def story(a: str, b: str) -> bool:
         if a == b or names is None:
             return True
         if a in drafts or b in drafts:
             # a draft is checked against the archive its editor chose: one shared name (or none
-            # named at all) is enough; the rule's scope keys still keep other subjects apart
+            # named at all) is enough; the frames still keep other subjects apart
             na, nb = names.get(a, frozenset()), names.get(b, frozenset())
             return not na or not nb or bool(na & nb)
         key = (a, b) if a < b else (b, a)
-        if key not in story_cache:
-            story_cache[key] = same_story(names.get(a, frozenset()), names.get(b, frozenset()), min_shared, min_overlap)
-        return story_cache[key]
+        if key not in cache:
+            cache[key] = same_story(names.get(a, frozenset()), names.get(b, frozenset()), min_shared, min_overlap)
+        return cache[key]
 
-    by_kind: dict[str, list[Claim]] = defaultdict(list)
-    for c in live:
-        by_kind[c.kind].append(c)
+    return story, drafts
 
-    raw: list[tuple[str, str, str, tuple[str, ...], str, str]] = []  # verdict, rule id, subject, claim ids, message, kind
-    for kind in sorted(by_kind):
-        rule = rules.rule_for(kind)
-        if rule is None:
-            continue
-        group = sorted(by_kind[kind], key=claim_sort_key)
-        compatible_edges: list[tuple[Claim, Claim]] = []
-        scope_groups: dict[tuple, dict[str, Any]] = {}
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if drafts and a.article not in drafts and b.article not in drafts:
-                    continue  # checking drafts: the archive was judged already, only pairs with a draft matter
-                if not story(a.article, b.article):
-                    continue
-                if rule.require_entity and not (a.entity and b.entity):
-                    continue
-                reasons = scope_reasons(a, b, rule, rules)
-                if reasons:
-                    verdict, _ = compare_pair(a, b, rule)
-                    if verdict == "compatible":
-                        continue  # nothing worth saying: they would agree anyway
-                    key = (kind, tuple(reasons))
-                    g = scope_groups.setdefault(key, {"claims": [], "pairs": []})
+
+def block_key(c: Claim, rules: RuleSet) -> tuple[str, str]:
+    """Claims are compared only inside one block: one measure (the rule's kind).
+
+    Places are not part of the key: a figure's place is often missing or a meeting's venue, so
+    places are judged pair by pair (``frames.place_reasons``), stories by shared names.
+    """
+    return (c.kind or "", "*")
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.article == b.article and a.sentence == b.sentence
+
+
+class _Judged:
+    """What the pairs of one block said: findings, compatible edges, scope groups, compared edges."""
+
+    def __init__(self):
+        self.raw: list[tuple] = []  # verdict, rule id, subject, claim ids, message, kind
+        self.compatible: list[tuple[Claim, Claim]] = []
+        self.scope_groups: dict[tuple, dict[str, Any]] = {}
+        self.compared: list[tuple[Claim, Claim, str]] = []  # pairs judged in one frame, with their verdict
+
+
+def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, out: _Judged) -> None:
+    """Every pair of one block: different_scope with reasons, or a verdict."""
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            if drafts and a.article not in drafts and b.article not in drafts:
+                continue  # checking drafts: the archive was judged already, only pairs with a draft matter
+            if _same_sentence(a, b) or not story(a.article, b.article):
+                continue
+            if rule.require_entity and not (a.entity and b.entity):
+                continue
+            reasons = scope_reasons(a, b, rule, rules)
+            verdict, why = compare_pair(a, b, rule)
+            if reasons:
+                if verdict != "compatible":
+                    g = out.scope_groups.setdefault((rule.kind, tuple(reasons)), {"claims": [], "pairs": []})
                     g["claims"].extend([a, b])
                     g["pairs"].append((a, b))
-                    continue
-                verdict, why = compare_pair(a, b, rule)
-                if verdict == "compatible":
-                    compatible_edges.append((a, b))
-                    continue
-                raw.append((verdict, rule.id, _subject(rule, (a, b), rules), (a.id, b.id),
-                            _pair_message(a, b, rule, verdict, why), kind))
-        # one compatible finding per connected group of agreeing claims
-        parent: dict[str, str] = {}
+                continue
+            out.compared.append((a, b, verdict))
+            if verdict == "compatible":
+                out.compatible.append((a, b))
+                continue
+            out.raw.append((verdict, rule.id, subject_name(rule, (a, b)), (a.id, b.id),
+                            _pair_message(a, b, rule, verdict, why), rule.kind))
 
-        def find(x: str) -> str:
-            while parent.setdefault(x, x) != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
 
+def _components(ids: list[str], edges) -> list[list[str]]:
+    parent: dict[str, str] = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        parent[find(a)] = find(b)
+    comps: dict[str, list[str]] = defaultdict(list)
+    for i in ids:
+        comps[find(i)].append(i)
+    return list(comps.values())
+
+
+def _compatible_findings(group: list[Claim], rule: Rule, judged: _Judged) -> None:
+    """One compatible finding per connected group of agreeing claims."""
+    by_id = {c.id: c for c in group}
+    ids = sorted({x.id for e in judged.compatible for x in e if x.id in by_id}, key=_id_key)
+    edges = [(a.id, b.id) for a, b in judged.compatible if a.id in by_id]
+    for comp in _components(ids, edges):
+        if len(comp) < 2:
+            continue
+        members = sorted((by_id[i] for i in comp), key=claim_sort_key)
+        quoted = "; ".join(f"\"{c.text}\" ({describe_interval(c, rule)}; {c.source or c.article}, "
+                           f"{c.published.isoformat() if c.published else 'undated'})" for c in members[:6])
+        more = f" and {len(members) - 6} more" if len(members) > 6 else ""
+        ids_ = {c.id for c in members}
+        disputed = sum(1 for r in judged.raw if r[0] in ("conflict", "tension") and set(r[3]) <= ids_)
+        if disputed:
+            msg = (f"{len(members)} figures were compared; apart from the {disputed} "
+                   f"discrepanc{'y' if disputed == 1 else 'ies'} reported above, they agree: {quoted}{more}.")
+        else:
+            msg = f"{len(members)} figures agree: {quoted}{more}."
+        judged.raw.append(("compatible", rule.id, subject_name(rule, members), tuple(c.id for c in members), msg,
+                           rule.kind))
+
+
+def _scope_findings(rule: Rule, judged: _Judged) -> None:
+    for (_, reasons), g in judged.scope_groups.items():
+        seen: dict[str, Claim] = {}
+        for c in g["claims"]:
+            seen.setdefault(c.id, c)
+        members = sorted(seen.values(), key=claim_sort_key)
+        a, b = g["pairs"][0]
+        extra = len(g["pairs"]) - 1
+        msg = (f"{_quote(a, rule)} ({a.source or a.article}) and {_quote(b, rule)} ({b.source or b.article}) "
+               f"were not compared: {'; '.join(reasons)}"
+               + (f" ({extra} more such pair{'s' if extra > 1 else ''})" if extra else "") + ".")
+        judged.raw.append(("different_scope", rule.id, rule.subject, tuple(c.id for c in members), msg, rule.kind))
+
+
+_SUBJECT_ORDER = {"conflict": 0, "tension": 1, "compatible": 2, "single": 3}
+
+
+def _subjects(blocks: dict, rules: RuleSet, compared: list[tuple[Claim, Claim, str]]) -> list[Subject]:
+    """Subjects: claims of one frame joined by a judged pair (or alone), in time order, with their worst verdict."""
+    worst: dict[str, str] = {}
+    for a, b, verdict in compared:
+        for c in (a, b):
+            if _SUBJECT_ORDER[verdict] < _SUBJECT_ORDER.get(worst.get(c.id, "single"), 3):
+                worst[c.id] = verdict
+    edges = [(a.id, b.id) for a, b, _ in compared]
+    out = []
+    for (kind, _), group in blocks.items():
+        rule = rules.rule_for(kind)
         by_id = {c.id: c for c in group}
-        for a, b in compatible_edges:
-            parent[find(a.id)] = find(b.id)
-        comps: dict[str, list[Claim]] = defaultdict(list)
-        for cid in list(parent):
-            comps[find(cid)].append(by_id[cid])
-        for members in comps.values():
-            members.sort(key=claim_sort_key)
-            quoted = "; ".join(f"\"{c.text}\" ({describe_interval(c, rule)}; {c.source or c.article}, "
-                               f"{c.published.isoformat() if c.published else 'undated'})" for c in members[:6])
-            more = f" and {len(members) - 6} more" if len(members) > 6 else ""
-            ids = {c.id for c in members}
-            disputed = sum(1 for r in raw if r[5] == kind and r[0] in ("conflict", "tension") and set(r[3]) <= ids)
-            if disputed:
-                msg = (f"{len(members)} figures were compared; apart from the {disputed} "
-                       f"discrepanc{'y' if disputed == 1 else 'ies'} reported above, they agree: {quoted}{more}.")
-            else:
-                msg = f"{len(members)} figures agree: {quoted}{more}."
-            raw.append(("compatible", rule.id, _subject(rule, members, rules), tuple(c.id for c in members), msg, kind))
-        for (k, reasons), g in scope_groups.items():
-            seen: dict[str, Claim] = {}
-            for c in g["claims"]:
-                seen.setdefault(c.id, c)
-            members = sorted(seen.values(), key=claim_sort_key)
-            a, b = g["pairs"][0]
-            extra = len(g["pairs"]) - 1
-            msg = (f"{_quote(a, rule)} ({a.source or a.article}) and {_quote(b, rule)} ({b.source or b.article}) "
-                   f"were not compared: {'; '.join(reasons)}"
-                   + (f" ({extra} more such pair{'s' if extra > 1 else ''})" if extra else "") + ".")
-            raw.append(("different_scope", rule.id, rule.subject, tuple(c.id for c in members), msg, kind))
+        for comp in _components(sorted(by_id, key=_id_key), [e for e in edges if e[0] in by_id]):
+            members = sorted((by_id[i] for i in comp), key=lambda c: (claim_date(c) or date.max, claim_sort_key(c)))
+            verdicts = [worst.get(c.id, "single") for c in members]
+            verdict = min(verdicts, key=_SUBJECT_ORDER.__getitem__)
+            head = members[0]
+            out.append(Subject(id="", rule=rule.id, measure=head.measure or kind, population=head.population,
+                               place=head.place_root, event=head.event, claims=tuple(c.id for c in members),
+                               verdict=verdict, name=subject_name(rule, members)))
+    out.sort(key=lambda s: (_SUBJECT_ORDER[s.verdict], s.name, [_id_key(x) for x in s.claims]))
+    return [dataclasses.replace(s, id=f"S{n}") for n, s in enumerate(out, 1)]
 
+
+def compare_claims(claims, rules: RuleSet, articles=None, with_subjects: bool = False):
+    """Findings for a claims table (one column per Claim field) under the rules.
+
+    ``articles`` (columns id, source, published, title, names) tells which articles are
+    about the same story; without it every article is taken to be about one story.
+    Claims are compared only inside a block (``block_key``), so the cost grows with the
+    blocks, not with the square of the whole table. With ``with_subjects`` the result is
+    (findings, subjects).
+    """
+    all_claims = _row_claims(claims) if not isinstance(claims, list) else list(claims)
+    live = [assign(c, rules) for c in all_claims
+            if c.kind and not c.duplicate_of and (c.modality or "asserted") == "asserted" and rules.rule_for(c.kind)]
+    story, drafts = _story_judge(articles, rules)
+    blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in live:
+        blocks[block_key(c, rules)].append(c)
+    raw: list[tuple] = []
+    compared: list[tuple[Claim, Claim, str]] = []
+    for key in sorted(blocks):
+        rule = rules.rule_for(key[0])
+        group = sorted(blocks[key], key=claim_sort_key)
+        blocks[key] = group
+        judged = _Judged()
+        _judge_block(group, rule, rules, story, drafts, judged)
+        _compatible_findings(group, rule, judged)
+        _scope_findings(rule, judged)
+        raw.extend(judged.raw)
+        compared.extend(judged.compared)
+    subjects = _subjects(blocks, rules, compared)
+    subject_of = {cid: s.id for s in subjects for cid in s.claims}
     order = {v: i for i, v in enumerate(VERDICTS)}
     raw.sort(key=lambda r: (order[r[0]], r[2], r[1], [_id_key(x) for x in r[3]], r[4]))
-    findings = []
-    for n, (verdict, rid, subject, ids, msg, kind) in enumerate(raw, 1):
-        findings.append(Finding(id=f"F{n}", rule=rid, kind=kind, subject=subject, verdict=verdict,
-                                severity=_severity(verdict, rules.by_id.get(rid)), claims=ids, message=msg))
-    return findings
+    findings = [Finding(id=f"F{n}", rule=rid, kind=kind, subject=subject, verdict=verdict,
+                        severity=_severity(verdict, rules.by_id.get(rid)), claims=ids, message=msg,
+                        subject_id=subject_of.get(ids[0]))
+                for n, (verdict, rid, subject, ids, msg, kind) in enumerate(raw, 1)]
+    return (findings, subjects) if with_subjects else findings

@@ -61,6 +61,8 @@ def report_dict(report: Report, with_findings: bool = True) -> dict[str, Any]:
         out["findings"] = [f.to_dict() for f in report.findings]
         out["suppressed"] = [f.to_dict() for f in report.suppressed]
     out["problems"] = [{"path": p.path, "line": p.line, "message": p.message} for p in report.problems]
+    if with_findings:
+        out["subjects"] = [s.to_dict() for s in report.subjects]
     return out
 
 

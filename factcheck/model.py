@@ -91,6 +91,14 @@ class Claim:
     dimension: str = "count"
     vague: bool = False
     context: str = ""  # a few words either side, lowercased, for subject matching
+    # The subject frame (factcheck.frames): two claims are compared only when their frames unify.
+    measure: str | None = None  # what is counted: "killed", "missing", "on_board", "group_size", "money"...
+    population: str | None = None  # who is counted, with its qualifiers: "people", "children", "Kenyan"
+    place_root: str | None = None  # the story's country (the article's most-named country, ISO code), for blocking
+    story_place: str | None = None  # the place the article is most about (its most-named place)
+    part: str | None = None  # the qualifier that makes this figure a part of a total ("Kenya", "children")
+    revision: str | None = None  # "earlier": the text gives it as superseded ("initially 42", "up from 42")
+    frame: str | None = None  # the block key: claims are only compared within one frame
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with ISO dates, public fields first."""
@@ -117,6 +125,32 @@ class Finding:
     severity: str  # error | warning | info
     claims: tuple[str, ...]  # Claim ids, in order
     message: str  # one sentence: why this verdict
+    subject_id: str | None = None  # Subject.id of the subject frame the finding belongs to
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["claims"] = list(self.claims)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """One subject frame of a story: every figure of one measure, population, place and event.
+
+    The unit of the report: its claims in time order make a timeline, and its verdict is the
+    worst verdict of the pairs judged inside it ("compatible" when all agree, "single" when
+    only one figure was given).
+    """
+
+    id: str  # "S<n>" in report order
+    rule: str
+    measure: str
+    population: str | None
+    place: str | None
+    event: str | None
+    claims: tuple[str, ...]  # Claim ids, earliest first
+    verdict: str  # conflict | tension | compatible | single
+    name: str = ""  # human name: "deaths in Palu"
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
@@ -146,6 +180,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     suppressed: list[Finding] = field(default_factory=list)
+    subjects: list[Subject] = field(default_factory=list)
     rules: Any = None  # the RuleSet the findings were judged under: renderers describe intervals by it
 
     @property

@@ -23,6 +23,7 @@ def extract(paths: Iterable[str], rules=None, keep_text: bool = False,
             extra: Sequence[Article] = ()) -> tuple[list[Article], list[Claim], list[InputProblem], dict[str, tuple[str, ...]]]:
     """Articles, claims (classified when ``rules`` is given), input problems and each article's proper names."""
     from factcheck.claims import article_names, extract_claims
+    from factcheck.frames import assign
     from factcheck.load import iter_articles
 
     articles: list[Article] = []
@@ -36,7 +37,7 @@ def extract(paths: Iterable[str], rules=None, keep_text: bool = False,
             continue
         found = extract_claims(item)
         if rules is not None:
-            found = [rules.classify(c) for c in found]
+            found = [assign(rules.classify(c), rules) for c in found]
         claims.extend(found)
         names[item.id] = article_names(item)
         keep = keep_text or item.id in draft_ids  # drafts keep their text: suppression comments are read from it
@@ -81,5 +82,6 @@ def run(paths: Iterable[str], rules_dirs: Sequence[Path] = (), drafts: Sequence[
         names = {**a_names, **names}
     draft_ids = frozenset(d.id for d in drafts)
     frame = articles_frame(articles, names, draft_ids)
-    findings = compare_claims(claims_frame(claims), rules, frame) if claims else []
-    return Report(articles=articles, claims=claims, findings=findings, problems=problems, rules=rules)
+    findings, subjects = compare_claims(claims_frame(claims), rules, frame, with_subjects=True) if claims else ([], [])
+    return Report(articles=articles, claims=claims, findings=findings, problems=problems, rules=rules,
+                  subjects=subjects)

@@ -25,7 +25,8 @@ def mk(**kw) -> Claim:
     art = kw.pop("article", "a")
     base = dict(id=f"{art}#{_n[0]}", article=art, start=0, end=1, line=1, column=1, text=kw.pop("text", "x"),
                 low=None, high=None, value=None, bound="exact", unit=None, noun="person", kind="deaths",
-                predicate="killed", place="Syria", event="war", published=D, source=f"Outlet {art}")
+                predicate="killed", place="Syria", event="war", published=D, source=f"Outlet {art}",
+                sentence=f"Sentence {_n[0]}.")
     v = kw.get("value")
     bound = kw.get("bound", "exact")
     if v is not None and "low" not in kw and "high" not in kw:

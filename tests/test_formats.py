@@ -69,12 +69,15 @@ def test_github_escapes_workflow_command_characters():
 
 def test_json_has_the_public_fields(seed_report):
     doc = json.loads(render(seed_report, "json"))
-    assert set(doc) == {"articles", "claims", "findings", "suppressed", "problems"}
+    assert set(doc) == {"articles", "claims", "findings", "suppressed", "problems", "subjects"}
     assert set(doc["articles"][0]) == {"id", "path", "source", "published", "title"}
     public = ["id", "article", "start", "end", "line", "column", "text", "low", "high", "value", "bound", "unit",
               "noun", "kind", "place", "attribution", "as_of", "duplicate_of", "sentence"]
     assert list(doc["claims"][0])[:len(public)] == public
-    assert set(doc["findings"][0]) == {"id", "rule", "kind", "subject", "verdict", "severity", "claims", "message"}
+    assert set(doc["findings"][0]) == {"id", "rule", "kind", "subject", "verdict", "severity", "claims", "message",
+                                       "subject_id"}
+    subject_ids = {s["id"] for s in doc["subjects"]}
+    assert all(f["subject_id"] in subject_ids for f in doc["findings"] if f["verdict"] != "different_scope")
     severities = {f["verdict"]: f["severity"] for f in doc["findings"]}
     assert severities.get("conflict") == "error" and severities.get("tension") == "warning"
 
@@ -150,7 +153,7 @@ def test_json_contract_on_a_handmade_report(handmade):
     out = render(handmade, "json")
     assert out.endswith("}\n") and "Ünïcode" in out and "Zürich" not in out  # sentence not text; ensure_ascii off
     doc = json.loads(out)
-    assert list(doc) == ["articles", "claims", "findings", "suppressed", "problems"]
+    assert list(doc) == ["articles", "claims", "findings", "suppressed", "problems", "subjects"]
     assert doc["articles"][1] == {"id": "p1", "path": handmade.articles[1].path, "source": "Wire: Ünïcode",
                                   "published": "2016-02-11", "title": "Talks"}
     p = doc["claims"][1]

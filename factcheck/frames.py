@@ -1,0 +1,81 @@
+"""Subject frames: what a figure counts (measure), whose (population), where, about which event.
+
+Two claims are compared only when their frames unify, and sameness must be shown,
+not assumed. ``assign`` fills a classified claim's frame; ``frame_key`` is the block
+key that comparison (and the on-disk index) groups claims by: measure, population,
+the country the place lies in, and the event. Inside a block, ``place_reasons`` still
+tells a district from another district of the same country.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from factcheck.model import Claim
+
+__all__ = ["assign", "frame_key", "population_of", "place_reasons", "subject_name"]
+
+
+def population_of(claim: Claim, rule) -> str:
+    """Who is counted, as the rule's noun class ("person", "child"), with a part's qualifier ("person:Kenya")."""
+    if not claim.noun:
+        base = rule.unstated_noun or "unstated"
+    else:
+        n = claim.noun.lower()
+        base = rule.noun_class.get(n, n)
+    return f"{base}:{claim.part}" if claim.part else base
+
+
+def frame_key(measure: str | None, population: str | None, place_root: str | None, event: str | None) -> str:
+    """The block key: 'deaths|person|ID|earthquake'; '*' where the frame says nothing."""
+    return "|".join(x or "*" for x in (measure, population, place_root, event))
+
+
+def assign(claim: Claim, rules) -> Claim:
+    """The claim with measure, population and frame filled from its rule (unchanged when no rule applies)."""
+    rule = rules.rule_for(claim.kind) if claim.kind else None
+    if rule is None:
+        if claim.frame is None and claim.measure is None:
+            return claim
+        return dataclasses.replace(claim, measure=None, population=None, frame=None)
+    population = population_of(claim, rule)
+    frame = frame_key(rule.kind, population, claim.place_root, claim.event)
+    if (claim.measure, claim.population, claim.frame) == (rule.kind, population, frame):
+        return claim
+    return dataclasses.replace(claim, measure=rule.kind, population=population, frame=frame)
+
+
+def _resolved(claim: Claim):
+    from factcheck.places import lookup
+
+    out = []
+    for name in (claim.place or "").split(";"):
+        place = lookup(name.strip())
+        if place is not None:
+            out.append(place)
+    return out
+
+
+def place_reasons(a: Claim, b: Claim) -> list[str]:
+    """[] when a's and b's places are the same or one lies inside the other; else why not."""
+    from factcheck.places import contains, lookup
+
+    pa, pb = _resolved(a), _resolved(b)
+    if set(pa) & set(pb):
+        return []
+    story = [p for p in (lookup(a.story_place), lookup(b.story_place)) if p is not None]
+    for x in pa:
+        for y in pb:
+            inner = y if contains(x, y) else x if contains(y, x) else None
+            # "in Indonesia" and "in Palu" name one place when the story is about Palu; when the
+            # story is about the country, the town's figure is a part of it
+            if inner is not None and any(contains(inner, s) for s in story):
+                return []
+    return [f"different places: {a.place} vs {b.place}"]
+
+
+def subject_name(rule, claims) -> str:
+    """'deaths in Palu': the rule's subject, plus the place every claim shares."""
+    places = [frozenset(p.strip() for p in (c.place or "").split(";") if p.strip()) for c in claims]
+    common = frozenset.intersection(*places) if places and all(places) else frozenset()
+    return f"{rule.subject} in {sorted(common)[0]}" if common else rule.subject

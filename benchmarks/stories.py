@@ -39,14 +39,27 @@ class Story:
     spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # article file -> (start, end, gold id)
 
 
+def _body_start(text: str) -> int:
+    """Offset just past the YAML front matter (quotes are looked up in the body, not the title)."""
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        if end >= 0:
+            return end + 4
+    return 0
+
+
 def _span(text: str, quote: str, near: str | None) -> tuple[int, int] | None:
+    body = _body_start(text)
     if near:
-        at = text.find(near)
+        at = text.find(near, body)
+        at = at if at >= 0 else text.find(near)
         if at < 0:
             return None
         inner = text.find(quote, at, at + len(near))
         return (inner, inner + len(quote)) if inner >= 0 else None
-    at = text.find(quote)
+    at = text.find(quote, body)
+    if at < 0:
+        at = text.find(quote)  # a headline figure (the front matter's title)
     return (at, at + len(quote)) if at >= 0 else None
 
 
@@ -109,6 +122,7 @@ def score(report, group: list[Story]) -> dict:
             if Path(a.path).resolve().parent == s.folder.resolve():
                 story_of_article[a.id] = s
     joined = join(report, story_of_article)
+    claims = {c.id: c for c in report.claims}
     per: dict[str, dict] = defaultdict(lambda: {"flags": 0, "true_flags": 0, "false": [], "hit": set()})
     across = 0
     for f in report.findings:
@@ -138,8 +152,23 @@ def score(report, group: list[Story]) -> dict:
         rows[s.name] = {"gold_conflicts": len(gold_conflicts), "found": len(rec["hit"]), "flags": rec["flags"],
                         "true_flags": rec["true_flags"], "other_pairs": len(others), "false_alarms": len(false_alarms),
                         "missed": sorted(sorted(p) for p in gold_conflicts - rec["hit"]),
+                        "why_missed": {" ".join(sorted(p)): _why(p, joined, claims) for p in gold_conflicts - rec["hit"]},
                         "false_flags": [(f.message, sorted(ids)) for f, ids in rec["false"]]}
     return {"stories": rows, "across": across}
+
+
+def _why(pair, joined: dict, claims: dict) -> str:
+    """What the checker made of each side of a missed pair (for --show)."""
+    out = []
+    for gid in sorted(pair):
+        mine = [claims[cid] for cid, (_, g) in joined.items() if g == gid]
+        if not mine:
+            out.append(f"{gid}: not extracted")
+            continue
+        c = mine[0]
+        out.append(f"{gid}: {c.text!r} kind={c.kind} pop={c.population} place={c.place} event={c.event} "
+                   f"as_of={c.as_of} dup={bool(c.duplicate_of)} mod={c.modality} rev={c.revision}")
+    return " || ".join(out)
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -186,8 +215,8 @@ def _print(result: dict, show: bool) -> None:
         fa = f"{r['false_alarms']}/{r['other_pairs']}"
         print(f"{name:45} {rec:>12} {pre:>12} {fa:>14}")
         if show:
-            for p in r["missed"]:
-                print(f"    MISSED {p}")
+            for p, why in r["why_missed"].items():
+                print(f"    MISSED {p}: {why}")
             for msg, ids in r["false_flags"]:
                 print(f"    FALSE {ids} {msg[:300]}")
     for label in ("alone_total", "together_total"):

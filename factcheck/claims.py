@@ -30,6 +30,7 @@ from datetime import date, datetime, timedelta
 
 from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
+from factcheck.measures import clause_bounds, part_marker, predicate, refers_back, revision
 from factcheck.quantities import extract_quantities
 
 __all__ = ["extract_claims", "split_sentences", "article_names", "DEMONYMS"]
@@ -58,23 +59,6 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------- predicates
-_PREDICATES: list[tuple[str, re.Pattern]] = [
-    ("at risk of siege", re.compile(r"\bat risk of (?:being )?(?:placed |put )?(?:under siege|besieged)\b|\brisk (?:of )?siege\b", re.I)),
-    ("under siege", re.compile(r"\bunder siege\b|\bbesieged\b|\bsieges?\s+of\b|\btrapped\b|\bencircled\b", re.I)),
-    ("killed", re.compile(r"\b(?:killed|killing|kills|dead|deaths?|death toll|died|dying|die|fatalities|perished|"
-                          r"massacred|slain|executed|lost their lives|lives (?:lost|claimed)|claimed\b[^.]{0,60}\blives)\b", re.I)),
-    ("wounded", re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)),
-    ("displaced", re.compile(r"\b(?:displaced|displacing|displacements?|homeless|forced from their homes|uprooted)\b", re.I)),
-    ("fled", re.compile(r"\b(?:fled|fleeing|flee|escaped|have left the country)\b", re.I)),
-    ("refugees", re.compile(r"\brefugees?\b|\basylum\b", re.I)),
-    ("missing", re.compile(r"\b(?:missing|unaccounted for|disappeared)\b", re.I)),
-    ("arrested", re.compile(r"\b(?:arrested|detained|detention|jailed|imprisoned|in custody)\b", re.I)),
-    ("evacuated", re.compile(r"\b(?:evacuated|evacuation|rescued)\b", re.I)),
-    ("in need", re.compile(r"\b(?:in need of|need(?:s)? (?:humanitarian )?(?:aid|assistance|help))\b", re.I)),
-    ("member", re.compile(r"\b(?:members?|member states|-nation|-member|-country|group of|coalition of|alliance of|"
-                          r"made up of|comprising|consists? of|signed by|signatories|includes|including|representatives? of|delegates?)\b", re.I)),
-]
-
 _EVENTS: list[tuple[str, re.Pattern]] = [
     ("war", re.compile(r"\b(?:civil war|war|conflict|fighting|insurgency|uprising|crisis)\b", re.I)),
     ("offensive", re.compile(r"\b(?:offensives?|assaults?|onslaught|bombardments?|bombing campaign|air campaign|campaigns?|operations?)\b", re.I)),
@@ -160,7 +144,8 @@ def extract_claims(article: Article) -> list[Claim]:
                              if (name := _canonical_entity(m.group("name"))) and name.endswith("Agreement")})
     story = _story_context(article, spans)
     n = 0
-    for p_start, p_end in spans:
+    for p_start, p_end in _title_span(text) + spans:
+        last_measure: str | None = None  # "the toll rose to 90": the measure named earlier in the paragraph
         for s_start, s_end in split_sentences(text, p_start, p_end):
             sentence = text[s_start:s_end]
             found = [(q, s_start) for q in extract_quantities(sentence)]
@@ -170,9 +155,15 @@ def extract_claims(article: Article) -> list[Claim]:
                 named = _canonical_entity(m.group("name"))
                 if named and named.endswith("Agreement"):
                     agreements.append(named)
+            listed = _listed_places(sentence, [q for q, _ in found])
             for q, base in found:
                 n += 1
                 claim = _claim(article, q, base, sentence, s_start, line_starts, n)
+                claim = _in_paragraph(claim, sentence, q, last_measure)
+                if q.start in listed and claim.part is None:
+                    claim = _replace(claim, part=listed[q.start])
+                if claim.predicate and claim.dimension == "count":
+                    last_measure = claim.predicate
                 if claim.entity is None and q.noun in _GROUP_NOUNS and _generic_head(sentence):
                     named = agreements[-1] if agreements else (all_agreements[0] if len(all_agreements) == 1 else None)
                     if named:
@@ -225,6 +216,45 @@ def _in_story(claim: Claim, story: tuple[str | None, str | None, str | None]) ->
     """The claim placed in its story: the article's country and main place, its event if the sentence names none."""
     country, place, event = story
     return _replace(claim, place_root=country, story_place=place, event=claim.event or event)
+
+
+def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
+    """'1,293 deaths in Al Haouz, 452 in Taroudant, 41 in Ouarzazate': figures listed each with a place of
+    its own clause are parts (by place) of a total, never the total. Start offset -> place."""
+    counts = [q for q in quantities if q.dimension == "count"]
+    if len(counts) < 2:
+        return {}
+    own = {}
+    for q in counts:
+        lo, hi = clause_bounds(sentence, q.start, q.end)
+        names = _place_names(sentence[lo:hi])
+        if names:
+            own[q.start] = names[0]
+    return own if len(set(own.values())) >= 2 else {}
+
+
+def _in_paragraph(claim: Claim, sentence: str, q: Quantity, last_measure: str | None) -> Claim:
+    """A figure the text gives as superseded is dated a day earlier; 'the figure' takes the paragraph's measure."""
+    changes = {}
+    if claim.revision == "earlier":
+        anchor = claim.as_of or claim.published
+        if anchor is not None:
+            changes["as_of"] = anchor - timedelta(days=1)
+    if last_measure and claim.predicate in (None, "member") and refers_back(sentence, q.start, q.end):
+        changes["predicate"] = last_measure
+    return _replace(claim, **changes) if changes else claim
+
+
+_TITLE_LINE = re.compile(r"^title:[ \t]*(?P<q>[\"']?)(?P<title>[^\n]*?)(?P=q)[ \t]*$", re.M)
+
+
+def _title_span(text: str) -> list[tuple[int, int]]:
+    """The headline in the front matter: headlines carry figures too ("Ferry toll passes 200")."""
+    fm = re.match(r"---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|$)", text, re.S)
+    if not fm:
+        return []
+    m = _TITLE_LINE.search(text, fm.start("body"), fm.end("body"))
+    return [(m.start("title"), m.end("title"))] if m and m.group("title").strip() else []
 
 
 _FILLABLE = ("place", "attribution", "as_of", "since", "entity", "event", "predicate")
@@ -308,6 +338,8 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
         entity=_entity(sentence, q),
         event=event,
         modality="hypothetical" if _MODAL.search(before[-90:]) and q.dimension != "date" else "asserted",
+        part=part_marker(sentence, q.start, q.end) if q.dimension == "count" else None,
+        revision=revision(sentence, q.start, q.end) if q.dimension in ("count", "currency") else None,
         dimension=q.dimension,
         vague=q.vague,
         context=" ".join(_norm_words(before)[-8:] + ["<q>"] + _norm_words(after)[:8]),
@@ -335,7 +367,7 @@ def _nearest(sentence: str, q: Quantity, patterns: list[tuple[str, re.Pattern]])
 
 
 def _predicate(sentence: str, q: Quantity) -> str | None:
-    label = _nearest(sentence, q, _PREDICATES)
+    label = predicate(sentence, q.start, q.end, q.noun)
     if q.noun == "life" and label in (None, "member"):
         return "killed"
     if q.noun in ("refugee",) and label in (None, "member"):
@@ -352,7 +384,9 @@ def _event(sentence: str, q: Quantity) -> str | None:
 
 
 def _places(sentence: str, q: Quantity) -> str | None:
-    found = _place_names(sentence)
+    """The figure's places: those of its own clause ("452 in Taroudant"), else the sentence's."""
+    lo, hi = clause_bounds(sentence, q.start, q.end)
+    found = _place_names(sentence[lo:hi]) or _place_names(sentence)
     if not found:
         for m in _POSSESSIVE_PLACE.finditer(sentence):
             if m.group("place") not in _NOT_PLACES and m.group("place") not in found:
@@ -440,11 +474,30 @@ def _resolve_md(month: str, day: int, year: int | None, published: date | None) 
         return None
 
 
+#: A day named in the clause of one of these verbs is when the figure was stated or counted ...
+_STATING = re.compile(r"\b(?:said|says|say|reported|reports|announced|confirmed|told|stated|added|updated|put|puts|gave|"
+                      r"rose|risen|climbed|reached|stood|stands|jumped|increased|hit|passed|topped|exceeded|recovered|"
+                      r"as of|by|toll|tally|figure|count|died|killed|dead|missing|injured|wounded|rescued)\b", re.I)
+#: ... unless the day is when the incident itself happened ("the ferry capsized on Thursday").
+_HAPPENED = re.compile(r"\b(?:capsized|sank|struck|crashed|exploded|erupted|collapsed|occurred|happened|began|started|"
+                       r"broke out|hit|went down|overturned|derailed|collided|attacked|stormed|left|departed|took place|"
+                       r"since|from|until|till|when|after|before)\b[^,;]{0,25}$", re.I)
+
+
+def _states_figure(sentence: str, start: int, end: int) -> bool:
+    """Whether the day at sentence[start:end] dates a statement of the figure, not the incident."""
+    if _HAPPENED.search(sentence[max(0, start - 40):start]):
+        return False
+    lo, hi = clause_bounds(sentence, start, end)
+    return bool(_STATING.search(sentence, lo, hi))
+
+
 def _as_of(sentence: str, published: date | None) -> date | None:
-    m = _DATE_MD.search(sentence)
+    m = next((d for d in _DATE_MD.finditer(sentence) if not _HAPPENED.search(sentence[max(0, d.start() - 40):d.start()])),
+             None)
     if m:
         before = sentence[max(0, m.start() - 25):m.start()].lower()
-        if not re.search(r"\b(?:since|from|until|till|resume|resumes|scheduled|on or after|by|began|begun|started|starts|begins|start)\b[^,]*$", before):
+        if not re.search(r"\b(?:since|from|until|till|resume|resumes|scheduled|on or after|began|begun|started|starts|begins|start)\b[^,]*$", before):
             d = _resolve_md(m.group("month"), int(m.group("day")), int(m.group("year")) if m.group("year") else None, published)
             if d is not None:
                 return d
@@ -462,7 +515,7 @@ def _as_of(sentence: str, published: date | None) -> date | None:
             unit = (m.group("unit") or m.group("unit_ago")).lower()
             days = {"year": 365, "month": 30, "week": 7, "decade": 3650}[unit]
             return published - timedelta(days=days)
-    m = _WEEKDAY_RE.search(sentence)
+    m = next((w for w in _WEEKDAY_RE.finditer(sentence) if _states_figure(sentence, w.start(), w.end())), None)
     if not m:
         return None
     if m.group("rel"):

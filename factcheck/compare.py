@@ -352,8 +352,20 @@ def _id_key(cid: str) -> tuple:
     return (head, int(n) if n.isdigit() else 0, cid)
 
 
+def _updates_itself(a: Claim, b: Claim, rule: Rule) -> bool:
+    """One article that tells a growing total in order ("296 ... later 632 ... by evening 1,037") updates itself."""
+    if a.article != b.article or rule.compare != "cumulative":
+        return False
+    first, then = (a, b) if a.start < b.start else (b, a)
+    lo_then = then.low if then.low is not None else then.value
+    hi_first = first.high if first.high is not None else first.value
+    return lo_then is not None and hi_first is not None and lo_then >= hi_first
+
+
 def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
     """(verdict, why) for two claims in one scope: conflict, tension or compatible."""
+    if _updates_itself(a, b, rule):
+        return "compatible", "the article gives the total as it grew"
     if rule.compare == "start_date":
         ia, ib = start_interval(a, rule), start_interval(b, rule)
         if ia is None or ib is None:

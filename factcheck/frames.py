@@ -23,7 +23,33 @@ def population_of(claim: Claim, rule) -> str:
     else:
         n = claim.noun.lower()
         base = rule.noun_class.get(n, n)
-    return f"{base}:{claim.part}" if claim.part else base
+    part = part_of(claim)
+    return f"{base}:{part}" if part else base
+
+
+def part_of(claim: Claim) -> str | None:
+    """The qualifier that makes a figure a part of the story's total, or None for the total itself.
+
+    A nationality ("32 Kenyans"), a marker in the sentence ("including 12 children", "Of the 67
+    dead, 31 ..."), or a place stated for the figure that lies inside the story's place (a town's
+    figure in a story about the country) or outside it (another country's).
+    """
+    from factcheck.places import contains, country_of_demonym, lookup
+
+    if claim.noun:
+        nation = country_of_demonym(claim.noun)
+        if nation is not None:
+            return nation.name
+    if claim.part and claim.part != "part":
+        return claim.part
+    story = lookup(claim.story_place)
+    for name in (claim.place or "").split(";"):
+        place = lookup(name.strip())
+        if place is None or story is None:
+            continue
+        if not contains(place, story):
+            return place.name  # a part: elsewhere, or a smaller place inside the story's
+    return claim.part
 
 
 def frame_key(measure: str | None, population: str | None, place_root: str | None, event: str | None) -> str:

@@ -1,0 +1,166 @@
+"""What a figure counts, read from its clause: the measure, whether it is a part, whether it was superseded.
+
+News packs several figures into one sentence ("Rescuers pulled 120 people from the
+water, and 58 are still missing"; "the toll rose from 42 to 67"; "Of the 67 dead, 31
+were from Norte province"). Reading the word nearest a figure across the whole
+sentence gives one figure the other's measure, so the sentence is first cut into
+clauses and each figure is read inside its own clause; the sentence is only a
+fallback. Everything here is a pure function of one sentence (and, for "the toll"
+said earlier, of the paragraph's previous measure), so extraction stays per article.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PREDICATES", "clause_bounds", "predicate", "part_marker", "revision", "refers_back"]
+
+#: (measure label, pattern). Order breaks ties: the earlier label wins at equal distance.
+PREDICATES: list[tuple[str, re.Pattern]] = [
+    ("at risk of siege", re.compile(r"\bat risk of (?:being )?(?:placed |put )?(?:under siege|besieged)\b|\brisk (?:of )?siege\b", re.I)),
+    ("under siege", re.compile(r"\bunder siege\b|\bbesieged\b|\bsieges?\s+of\b|\bencircled\b", re.I)),
+    ("missing", re.compile(r"\b(?:missing|unaccounted for|disappeared|still lost)\b", re.I)),
+    ("rescued", re.compile(r"\b(?:rescued|rescuing|saved|pulled (?:out )?alive|plucked|brought to safety|were rescued)\b", re.I)),
+    ("survived", re.compile(r"\b(?:survivors?|survived)\b", re.I)),
+    ("killed", re.compile(r"\b(?:killed|killing|kills|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|drowned|"
+                          r"massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|"
+                          r"claimed\b[^.]{0,60}\blives)\b", re.I)),
+    ("wounded", re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt|hospitali[sz]ed|treated for)\b", re.I)),
+    ("on board", re.compile(r"\b(?:on board|onboard|aboard|carrying|carried|passengers? and crew|manifest|passenger list)\b", re.I)),
+    ("destroyed", re.compile(r"\b(?:destroyed|collapsed|flattened|razed|damaged|washed away|reduced to rubble)\b", re.I)),
+    ("displaced", re.compile(r"\b(?:displaced|displacing|displacements?|homeless|forced from their homes|uprooted)\b", re.I)),
+    ("evacuated", re.compile(r"\b(?:evacuated|evacuation|evacuating)\b", re.I)),
+    ("fled", re.compile(r"\b(?:fled|fleeing|flee|escaped|have left the country)\b", re.I)),
+    ("refugees", re.compile(r"\brefugees?\b|\basylum\b", re.I)),
+    ("arrested", re.compile(r"\b(?:arrested|detained|detention|jailed|imprisoned|in custody|suspects? held)\b", re.I)),
+    ("in need", re.compile(r"\b(?:in need of|need(?:s)? (?:humanitarian )?(?:aid|assistance|help))\b", re.I)),
+    ("member", re.compile(r"\b(?:members?|member states|-nation|-member|-country|group of|coalition of|alliance of|"
+                          r"made up of|comprising|consists? of|signed by|signatories|representatives? of|delegates?)\b", re.I)),
+]
+
+#: Where one clause ends and the next begins, inside a sentence.
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;:—–]\s*|\s+-\s+|\((?=[^)]*\d)|\)"
+    r"|,\s*(?=(?:while|whereas|but|and|with|as|although|though|which|who|where|after|before|when|including|"
+    r"among them|of whom|plus|bringing|taking|up from|down from|from|compared)\b)"
+    r"|\s+(?=(?:while|whereas|but|although|though)\b)"
+    r"|\s+(?=and\s+(?:\w+\s+){0,3}(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens?\b|"
+    r"hundreds?\b|thousands?\b|scores?\b|several\b|some\b|about\b|at least\b|more than\b|nearly\b))",
+    re.I)
+
+#: Nouns that say the measure themselves, whatever verb is near.
+NOUN_MEASURES = {"body": "killed", "corpse": "killed", "death": "killed", "fatality": "killed", "casualty": None,
+                 "survivor": "survived", "passenger": None, "injury": "wounded", "evacuee": "evacuated",
+                 "refugee": "refugees", "life": "killed", "victim": None, "arrest": "arrested", "suspect": None}
+
+
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The (start, end) of the clause holding the figure at sentence[start:end]."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start and m.end() > lo:
+            lo = m.end()
+        elif m.start() >= end and m.start() < hi:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | None = None) -> str | None:
+    """The label whose pattern matches nearest the figure inside text[lo:hi] (after the figure counts less)."""
+    hi = len(text) if hi is None else hi
+    best, best_dist = None, None
+    masked: list[tuple[int, int]] = []
+    for label, pat in patterns:
+        for m in pat.finditer(text, lo, hi):
+            if any(m.start() < e and s < m.end() for s, e in masked):
+                continue
+            masked.append((m.start(), m.end()))
+            if start <= m.start() < end or start < m.end() <= end:
+                dist = 0.0
+            elif m.start() >= end:
+                dist = float(m.start() - end)
+            else:
+                dist = (start - m.end()) * 1.5  # words after the figure usually say what happened to it
+            if best_dist is None or dist < best_dist:
+                best, best_dist = label, dist
+    return best
+
+
+def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PREDICATES) -> str | None:
+    """The measure of the figure at sentence[start:end]: its noun's, else its clause's verb, else the sentence's."""
+    by_noun = NOUN_MEASURES.get(noun or "")
+    if by_noun:
+        return by_noun
+    lo, hi = clause_bounds(sentence, start, end)
+    label = _nearest(sentence, start, end, patterns, lo, hi)
+    if label is None:
+        label = _nearest(sentence, start, end, patterns)
+    return label
+
+
+_REFERS_BACK = re.compile(r"\b(?:the|this|that|its|their)\s+(?:new\s+|latest\s+|official\s+|overall\s+|total\s+)?"
+                          r"(?:figure|number|tally|total|count|toll)\b", re.I)
+
+
+def refers_back(sentence: str, start: int, end: int) -> bool:
+    """'the figure rose to 90', 'put the number at 52,300': the measure was named earlier in the paragraph."""
+    lo, hi = clause_bounds(sentence, start, end)
+    return bool(_REFERS_BACK.search(sentence, lo, hi))
+
+
+_PART_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among them|among whom|among those|among the dead|of whom|of them|"
+                          r"of which|of those|amongst them)\b[^.;]{0,40}$", re.I)
+_OF_THE_TOTAL = re.compile(r"\b[Oo]f the\s+(?:\S+\s+){0,2}?\d[\d,.]*\b")
+_PART_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:were|are|was|is|came|come)?\s*(?:from|in)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def part_marker(sentence: str, start: int, end: int) -> str | None:
+    """Why the figure is a part of a total stated nearby ("including 12 children", "Of the 67 dead, 31 ..."), else None.
+
+    Returns the place the part is qualified by when the sentence says it ("31 were from Norte
+    province"), else "part".
+    """
+    lo, _ = clause_bounds(sentence, start, end)
+    head = sentence[max(0, lo - 60):start]
+    if _PART_BEFORE.search(sentence[lo:start]) or _PART_BEFORE.search(head[-45:]):
+        return _place_after(sentence, end) or "part"
+    m = _OF_THE_TOTAL.search(sentence, 0, start)
+    if m is not None and m.end() <= start:
+        return _place_after(sentence, end) or "part"
+    return None
+
+
+def _place_after(sentence: str, end: int) -> str | None:
+    m = _PART_AFTER.match(sentence[end:end + 80])
+    return m.group("place") if m else None
+
+
+_EARLIER_BEFORE = re.compile(
+    r"(?:\b(?:rose|rising|risen|increased|climbed|jumped|soared|grew|went up|fell|dropped|decreased|declined|revised|"
+    r"lowered|raised|corrected|changed|updated|upped)\s+(?:\w+\s+){0,3}from"
+    r"|\bup from|\bdown from"
+    r"|\b(?:initially|originally|previously|first)\b(?:\s+(?:put|reported|given|estimated|said|stood|set|at|as|of|was|were|"
+    r"had|been|the|toll|figure|number|death|that|it|they|officials|authorities)){0,5}"
+    r"|\bearlier\s+(?:put|reported|gave|said|estimated|counted)\b(?:\s+(?:the|toll|figure|number|at|as|that|death)){0,4}"
+    r"|\bearlier\s+(?:reports?|figures?|estimates?|tolls?|counts?)\s+(?:of|had|said|put|gave)(?:\s+\w+){0,3}?"
+    r"|\b(?:an?|the)\s+(?:earlier|previous|initial|original|first)\s+(?:\w+\s+){0,2}?(?:of|at)"
+    r"|\bfrom(?=\s+(?:an?\s+)?(?:earlier|previous|initial)\b)(?:\s+\w+){0,3}?(?:\s+of)?)\s*$", re.I)
+_FROM_TO = re.compile(r"\bfrom\s*$", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:to|up to)\s+(?:at least\s+|about\s+|more than\s+|some\s+)?\d", re.I)
+_CORRECTION = re.compile(r"\b(?:revised (?:down|downward)|lowered|corrected|reduced|cut|scaled back|revised the (?:death )?toll down|"
+                         r"overcounted|double[- ]counted|downgraded)\b", re.I)
+
+
+def revision(sentence: str, start: int, end: int) -> str | None:
+    """'earlier' when the sentence gives the figure as superseded ("up from 42", "initially 42", "from 42 to 67");
+    'correction' for the new figure of a stated downward revision; else None."""
+    before = sentence[max(0, start - 70):start]
+    if _EARLIER_BEFORE.search(before):
+        return "earlier"
+    if _FROM_TO.search(before) and _TO_AFTER.match(sentence[end:end + 40]):
+        return "earlier"  # "from 42 to 67": the first figure is the old one
+    lo, hi = clause_bounds(sentence, start, end)
+    if _CORRECTION.search(sentence, max(0, lo - 40), min(len(sentence), hi + 40)):
+        return "correction"
+    return None

@@ -110,6 +110,15 @@ def join(report, story_of_article: dict[str, Story]) -> dict[str, tuple[str, str
     return out
 
 
+def gold_sets(report, joined: dict) -> dict[str, frozenset[str]]:
+    """Claim id -> the gold ids it stands for: its own, and those of its repeats (a headline repeating the lead)."""
+    out: dict[str, set[str]] = {cid: {g} if g else set() for cid, (_, g) in joined.items()}
+    for c in report.claims:
+        if c.duplicate_of and c.duplicate_of in out and joined.get(c.id, (None, None))[1]:
+            out[c.duplicate_of].add(joined[c.id][1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _pairs(story: Story, verdicts: tuple[str, ...]) -> set[frozenset[str]]:
     return {frozenset((p["a"], p["b"])) for p in story.gold.get("pairs") or [] if p["verdict"] in verdicts}
 
@@ -123,6 +132,7 @@ def score(report, group: list[Story]) -> dict:
                 story_of_article[a.id] = s
     joined = join(report, story_of_article)
     claims = {c.id: c for c in report.claims}
+    gsets = gold_sets(report, joined)
     per: dict[str, dict] = defaultdict(lambda: {"flags": 0, "true_flags": 0, "false": [], "hit": set()})
     across = 0
     for f in report.findings:
@@ -138,9 +148,11 @@ def score(report, group: list[Story]) -> dict:
         rec["flags"] += 1
         story = next(s for s in group if s.name == name)
         ids = frozenset(g for _, g in ends if g)
-        if len(ids) == 2 and ids in _pairs(story, ("conflict",)):
+        sets = [gsets.get(cid, frozenset()) for cid in f.claims]
+        hits = {frozenset((x, y)) for x in sets[0] for y in sets[-1] if x != y} & _pairs(story, ("conflict",))
+        if len(f.claims) == 2 and hits:
             rec["true_flags"] += 1
-            rec["hit"].add(ids)
+            rec["hit"].update(hits)
         else:
             rec["false"].append((f, ids))
     rows = {}
@@ -168,7 +180,24 @@ def _why(pair, joined: dict, claims: dict) -> str:
         c = mine[0]
         out.append(f"{gid}: {c.text!r} kind={c.kind} pop={c.population} place={c.place} event={c.event} "
                    f"as_of={c.as_of} dup={bool(c.duplicate_of)} mod={c.modality} rev={c.revision}")
-    return " || ".join(out)
+    return " || ".join(out) + _verdict_note(pair, joined, claims)
+
+
+def _verdict_note(pair, joined: dict, claims: dict) -> str:
+    """Why the checker did not flag a pair whose two sides it did read with one kind."""
+    from factcheck.compare import compare_pair, scope_reasons
+    from factcheck.rules import load_rules
+
+    sides = [[claims[cid] for cid, (_, g) in joined.items() if g == gid] for gid in sorted(pair)]
+    if not all(sides) or sides[0][0].kind is None or sides[0][0].kind != sides[1][0].kind:
+        return ""
+    rules = _RULES.setdefault("r", load_rules())
+    a, b = sides[0][0], sides[1][0]
+    rule = rules.rule_for(a.kind)
+    return f" => scope={scope_reasons(a, b, rule, rules)} verdict={compare_pair(a, b, rule)[0]}"
+
+
+_RULES: dict = {}
 
 
 def _ratio(a: int, b: int) -> float | None:

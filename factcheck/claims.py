@@ -61,7 +61,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- predicates
 _EVENTS: list[tuple[str, re.Pattern]] = [
     ("war", re.compile(r"\b(?:civil war|war|conflict|fighting|insurgency|uprising|crisis)\b", re.I)),
-    ("offensive", re.compile(r"\b(?:offensives?|assaults?|onslaught|bombardments?|bombing campaign|air campaign|campaigns?|operations?)\b", re.I)),
+    ("offensive", re.compile(r"\b(?:offensives?|assaults?|onslaught|bombardments?|bombing campaign|air campaign|military campaign|military operations?|ground operations?)\b", re.I)),
     ("attack", re.compile(r"\b(?:attacks?|bombings?|blasts?|explosions?|shootings?|massacres?|airstrikes?|air strikes?|strikes?)\b", re.I)),
     ("earthquake", re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|tsunamis?)\b", re.I)),
     ("storm", re.compile(r"\b(?:hurricane|typhoon|cyclone|storm|tornado|flood(?:s|ing)?|landslides?|mudslides?|monsoon)\b", re.I)),
@@ -76,7 +76,8 @@ _MODAL = re.compile(r"\b(?:would|could|might|may|if|unless|threatens? to|stands?
 
 # ---------------------------------------------------------------- places
 _PLACE_PREP = re.compile(
-    r"\b(?:in|near|across|throughout|inside|outside|around|at|from|to|over|into|within|toward|towards|"
+    r"\b(?:in|near|off|across|throughout|inside|outside|around|at|from|to|over|into|within|toward|towards|"
+    r"off the coast of|(?:coast|shores?) of|"
     r"(?:city|town|province|region|district|siege|bombardment|shelling|capital|village|governorate|state|county|suburbs?) of)"
     r"\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|northwest|northeast|southwest|southeast|rebel-held|besieged)\s+)?"
     r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,2})"
@@ -143,25 +144,18 @@ def extract_claims(article: Article) -> list[Claim]:
     all_agreements = sorted({name for s, e in spans for m in _ENTITY_NAMED.finditer(text[s:e])
                              if (name := _canonical_entity(m.group("name"))) and name.endswith("Agreement")})
     story = _story_context(article, spans)
+    spans_start = spans[0][0] if spans else len(text)
     n = 0
-    for p_start, p_end in _title_span(text) + spans:
+    for p_start, p_end in spans + _title_span(text):  # the headline last: it usually repeats a figure of the body
         last_measure: str | None = None  # "the toll rose to 90": the measure named earlier in the paragraph
         for s_start, s_end in split_sentences(text, p_start, p_end):
             sentence = text[s_start:s_end]
-            found = [(q, s_start) for q in extract_quantities(sentence)]
-            found += [(q, s_start) for q in _start_year_quantities(sentence)]
-            found.sort(key=lambda item: item[0].start)
             for m in _ENTITY_NAMED.finditer(sentence):
                 named = _canonical_entity(m.group("name"))
                 if named and named.endswith("Agreement"):
                     agreements.append(named)
-            listed = _listed_places(sentence, [q for q, _ in found])
-            for q, base in found:
+            for q, claim in _read_sentence(article, sentence, s_start, line_starts, n, last_measure):
                 n += 1
-                claim = _claim(article, q, base, sentence, s_start, line_starts, n)
-                claim = _in_paragraph(claim, sentence, q, last_measure)
-                if q.start in listed and claim.part is None:
-                    claim = _replace(claim, part=listed[q.start])
                 if claim.predicate and claim.dimension == "count":
                     last_measure = claim.predicate
                 if claim.entity is None and q.noun in _GROUP_NOUNS and _generic_head(sentence):
@@ -175,6 +169,8 @@ def extract_claims(article: Article) -> list[Claim]:
                     if prev_key == key and prev_left == left and _prefix_match(prev_right, right):
                         dup_of = prev_id
                         break
+                if dup_of is None and p_end <= spans_start:
+                    dup_of = _headline_repeat(claim, claims)
                 if dup_of is None:
                     fingerprints.append((key, left, right, claim.id))
                     index[claim.id] = len(claims)
@@ -195,11 +191,11 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     events: Counter[str] = Counter()
     chunks = [(article.title or "", 3)] + [(article.text[s:e], 1) for s, e in spans]
     for chunk, weight in chunks:
-        for name in _place_names(chunk):
+        for name, strength in _place_mentions(chunk):
             place = lookup(name)
             if place is not None:
-                countries[place.country] += weight
-                places[place.name] += weight
+                countries[place.country] += weight * strength
+                places[place.name] += weight * strength
         for label, pat in _EVENTS:
             hits = len(pat.findall(chunk))
             if hits:
@@ -215,7 +211,80 @@ def _top(counts) -> str | None:
 def _in_story(claim: Claim, story: tuple[str | None, str | None, str | None]) -> Claim:
     """The claim placed in its story: the article's country and main place, its event if the sentence names none."""
     country, place, event = story
-    return _replace(claim, place_root=country, story_place=place, event=claim.event or event)
+    return _replace(claim, place_root=country, story_place=place, story_event=event, event=claim.event or event)
+
+
+def _headline_repeat(claim: Claim, body: list[Claim]) -> str | None:
+    """The body claim a headline figure repeats (same figure, same or unstated noun), or None."""
+    for c in body:
+        if (c.value, c.low, c.high, c.bound, c.dimension) == (claim.value, claim.low, claim.high, claim.bound,
+                                                              claim.dimension) \
+                and (c.noun == claim.noun or None in (c.noun, claim.noun)) and not c.duplicate_of:
+            return c.id
+    return None
+
+
+def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: list[int], n: int,
+                   last_measure: str | None) -> list[tuple[Quantity, Claim]]:
+    """The claims of one sentence, numbered from n + 1, each read in its clause and against its neighbours."""
+    found = _split_changes(sentence, extract_quantities(sentence)) + _start_year_quantities(sentence)
+    found.sort(key=lambda q: q.start)
+    listed = _listed_places(sentence, found)
+    out: list[tuple[Quantity, Claim]] = []
+    for i, q in enumerate(found, n + 1):
+        claim = _claim(article, q, s_start, sentence, s_start, line_starts, i)
+        claim = _in_paragraph(claim, sentence, q, last_measure)
+        if q.start in listed and claim.part is None:
+            claim = _replace(claim, part=listed[q.start])
+        elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate):
+            claim = _replace(claim, part=None)  # "183 traced, of whom 79 died": a part of another measure's total
+        out.append((q, claim))
+    return _listed_populations(out)
+
+
+def _listed_populations(read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+    """'149 passengers and eight crew members' died: figures of one measure listed with different counted nouns are
+    parts of a total, never the total."""
+    by_measure: dict[str, list[int]] = {}
+    for i, (q, c) in enumerate(read):
+        if c.dimension == "count" and c.predicate and q.noun:
+            by_measure.setdefault(c.predicate, []).append(i)
+    out = list(read)
+    for idx in by_measure.values():
+        if len({read[i][0].noun for i in idx}) < 2:
+            continue
+        for i in idx:
+            q, c = read[i]
+            if c.part is None:
+                out[i] = (q, _replace(c, part=q.noun))
+    return out
+
+
+_CHANGE_VERB = re.compile(r"\b(?:rose|rising|risen|rises|increased|increasing|climbed|jumped|soared|grew|went up|fell|"
+                          r"dropped|decreased|declined|revised|lowered|raised|corrected|changed|updated|up|down)\s+"
+                          r"(?:\w+\s+){0,2}$", re.I)
+_FROM_A_TO_B = re.compile(r"(?P<a_pre>from\s+)(?P<a>.+?)(?P<mid>\s+to\s+)(?P<b>.+)$", re.I)
+
+
+def _split_changes(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'the toll rose from 42 to 67' is two figures, the old and the new, not the range 42-67."""
+    out = []
+    for q in quantities:
+        m = _FROM_A_TO_B.match(q.surface) if q.bound == "range" else None
+        if m is None or not _CHANGE_VERB.search(sentence[:q.start]):
+            out.append(q)
+            continue
+        for part in ("a", "b"):
+            sub = extract_quantities(m.group(part))
+            if not sub:
+                continue
+            first = sub[0]
+            shift = q.start + m.start(part)
+            out.append(Quantity(start=first.start + shift, end=first.end + shift, surface=first.surface,
+                                value=first.value, low=first.low, high=first.high, bound=first.bound,
+                                unit=first.unit or q.unit, noun=first.noun or q.noun, dimension=first.dimension,
+                                vague=first.vague))
+    return out
 
 
 def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
@@ -401,23 +470,37 @@ _PLACE_HEAD = re.compile(r"(?:city|town|province|region|district|siege|bombardme
 
 def _place_names(sentence: str) -> list[str]:
     """Place names after a preposition ("in Palu", "city of Derna"), demonyms read as their country."""
-    from factcheck.places import lookup
-
     found: list[str] = []
-    for m in _PLACE_PREP.finditer(sentence):
-        place = m.group("place")
-        place = re.sub(r"['’]s$", "", place)
-        first = place.split()[0]
-        if first in _NOT_PLACES or place in _NOT_PLACES:
-            continue
-        if re.search(r"\b(?:Minister|Secretary|President|Foreign|Security|Council|Committee|Observatory|University|Foundation|Group|Nations|Front|Army|Party|Ministry|Department|Agency|Office|Hotel|Club|Times|Post|News)\b", place):
-            continue
-        place = DEMONYMS.get(place.lower(), place)
-        if lookup(place) is None and not _PLACE_HEAD.match(m.group()):
-            continue  # a word the gazetteer does not know is not a place, unless the text says it is one
+    for place, _ in _place_mentions(sentence):
         if place not in found:
             found.append(place)
     return found
+
+
+#: Where a journey began or ended is not where the incident happened: such places weigh less in the story's place.
+_MOTION = re.compile(r"(?:from|to|into|toward|towards)\s", re.I)
+_ORG_WORDS = re.compile(r"\b(?:Minister|Secretary|President|Foreign|Security|Council|Committee|Observatory|University|"
+                        r"Foundation|Group|Nations|Front|Army|Party|Ministry|Department|Agency|Office|Hotel|Club|Times|"
+                        r"Post|News|Institute|Centre|Center|Organi[sz]ation|Association|Society|Company|Bank)\b")
+
+
+def _place_mentions(sentence: str) -> list[tuple[str, float]]:
+    """Every place mention with its weight for the story's place (1, or 0.3 after from/to)."""
+    from factcheck.places import lookup
+
+    out = []
+    for m in _PLACE_PREP.finditer(sentence):
+        place = re.sub(r"['’]s$", "", m.group("place"))
+        if place.split()[0] in _NOT_PLACES or place in _NOT_PLACES or _ORG_WORDS.search(place):
+            continue  # an organisation ("the Centre for Disaster Research") is not a place
+        after = sentence[m.end("place"):m.end("place") + 12]
+        if re.match(r"-based\b|\s+(?:said|says|told)\b", after):
+            continue  # "the Geneva-based monitor": an attribution, not where the figure is
+        place = DEMONYMS.get(place.lower(), place)
+        if lookup(place) is None and not _PLACE_HEAD.match(m.group()):
+            continue  # a word the gazetteer does not know is not a place, unless the text says it is one
+        out.append((place, 0.3 if _MOTION.match(m.group()) else 1.0))
+    return out
 
 
 def _attribution(sentence: str, q: Quantity) -> str | None:

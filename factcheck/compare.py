@@ -526,8 +526,37 @@ def _severity(verdict: str, rule: Rule | None) -> str:
     return sev
 
 
-def _story_judge(articles, rules: RuleSet):
-    """A function (article a, article b) -> bool: are they about the same story?"""
+#: Two articles about one kind of incident in one place, published this close, are one story.
+SAME_INCIDENT_DAYS = 30
+
+
+def _incidents(claims: Sequence[Claim]) -> dict[str, tuple[str | None, str | None, date | None]]:
+    """Article id -> (story place, story event, published), read off its claims."""
+    out: dict[str, tuple[str | None, str | None, date | None]] = {}
+    for c in claims:
+        out.setdefault(c.article, (c.story_place, c.story_event, c.published))
+    return out
+
+
+def same_incident(a: tuple, b: tuple) -> bool:
+    """One incident: the same kind of event, in one place (or one inside the other), days apart at most."""
+    from factcheck.places import contains, lookup
+
+    (place_a, event_a, day_a), (place_b, event_b, day_b) = a, b
+    if not event_a or event_a != event_b or event_a == "talks" or not day_a or not day_b:
+        return False
+    if abs((day_a - day_b).days) > SAME_INCIDENT_DAYS:
+        return False
+    pa, pb = lookup(place_a), lookup(place_b)
+    return pa is not None and pb is not None and (contains(pa, pb) or contains(pb, pa))
+
+
+def _story_judge(articles, rules: RuleSet, claims: Sequence[Claim] = ()):
+    """A function (article a, article b) -> bool: are they about the same story?
+
+    Shared proper names, or one incident: the same kind of event in one place within days.
+    """
+    incidents = _incidents(claims)
     names = _names_index(articles)
     drafts = _drafts_index(articles)
     min_shared = int(rules.settings.get("min_shared_names", 4))
@@ -544,7 +573,8 @@ def _story_judge(articles, rules: RuleSet):
             return not na or not nb or bool(na & nb)
         key = (a, b) if a < b else (b, a)
         if key not in cache:
-            cache[key] = same_story(names.get(a, frozenset()), names.get(b, frozenset()), min_shared, min_overlap)
+            cache[key] = (same_story(names.get(a, frozenset()), names.get(b, frozenset()), min_shared, min_overlap)
+                          or (a in incidents and b in incidents and same_incident(incidents[a], incidents[b])))
         return cache[key]
 
     return story, drafts
@@ -692,7 +722,7 @@ def compare_claims(claims, rules: RuleSet, articles=None, with_subjects: bool = 
     all_claims = _row_claims(claims) if not isinstance(claims, list) else list(claims)
     live = [assign(c, rules) for c in all_claims
             if c.kind and not c.duplicate_of and (c.modality or "asserted") == "asserted" and rules.rule_for(c.kind)]
-    story, drafts = _story_judge(articles, rules)
+    story, drafts = _story_judge(articles, rules, live)
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in live:
         blocks[block_key(c, rules)].append(c)

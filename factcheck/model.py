@@ -96,6 +96,7 @@ class Claim:
     population: str | None = None  # who is counted, with its qualifiers: "people", "children", "Kenyan"
     place_root: str | None = None  # the story's country (the article's most-named country, ISO code), for blocking
     story_place: str | None = None  # the place the article is most about (its most-named place)
+    story_event: str | None = None  # the incident the article is most about (its most-named event)
     part: str | None = None  # the qualifier that makes this figure a part of a total ("Kenya", "children")
     revision: str | None = None  # "earlier": the text gives it as superseded ("initially 42", "up from 42")
     frame: str | None = None  # the block key: claims are only compared within one frame

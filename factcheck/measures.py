@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PREDICATES", "clause_bounds", "predicate", "part_marker", "revision", "refers_back"]
+__all__ = ["PREDICATES", "clause_bounds", "predicate", "part_marker", "revision", "refers_back", "nationality_in_clause"]
 
 #: (measure label, pattern). Order breaks ties: the earlier label wins at equal distance.
 PREDICATES: list[tuple[str, re.Pattern]] = [
@@ -115,6 +115,22 @@ _OF_THE_TOTAL = re.compile(r"\b[Oo]f the\s+(?:\S+\s+){0,2}?\d[\d,.]*\b")
 _PART_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:were|are|was|is|came|come)?\s*(?:from|in)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
+_PART_OF_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:out\s+)?of\s+(?:those|them|the|whom|which|these|all)\b", re.I)
+_NATIONALS = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch|sh))(?:s\b|\s+(?:nationals?|citizens?|passengers?|"
+                        r"victims?|people|tourists?|workers?|dead|among|were|are|was)\b)")
+
+
+def nationality_in_clause(sentence: str, start: int, end: int) -> str | None:
+    """'18 Canadians', 'Kenyan passengers', 'followed by Canadians with 18': a nationality qualifying the figure."""
+    from factcheck.places import country_of_demonym
+
+    lo, hi = clause_bounds(sentence, start, end)
+    for m in _NATIONALS.finditer(sentence, lo, hi):
+        if country_of_demonym(m.group("d")) is not None:
+            return m.group("d")
+    return None
+
+
 def part_marker(sentence: str, start: int, end: int) -> str | None:
     """Why the figure is a part of a total stated nearby ("including 12 children", "Of the 67 dead, 31 ..."), else None.
 
@@ -128,6 +144,8 @@ def part_marker(sentence: str, start: int, end: int) -> str | None:
     m = _OF_THE_TOTAL.search(sentence, 0, start)
     if m is not None and m.end() <= start:
         return _place_after(sentence, end) or "part"
+    if _PART_OF_AFTER.match(sentence[end:end + 40]):
+        return "part"  # "32 passengers out of the 149", "Four of those on board"
     return None
 
 

@@ -128,5 +128,28 @@ def country_of_demonym(word: str) -> Place | None:
     """'Kenyan' -> Kenya, 'Indonesians' -> Indonesia: the nationality a counted noun names."""
     from factcheck.claims import DEMONYMS
 
-    country = DEMONYMS.get(word.lower().rstrip("s")) or DEMONYMS.get(word.lower())
-    return lookup(country) if country else None
+    w = _fold(word)
+    country = DEMONYMS.get(w) or DEMONYMS.get(w.rstrip("s"))
+    if country:
+        return lookup(country)
+    if len(w) < 5 or not w.endswith(("an", "ian", "ean", "ese", "ish", "i", "ch", "ans", "ese")):
+        return None
+    stem = w.rstrip("s")
+    for cut in range(len(stem), 3, -1):  # "canadian" -> "canad" ~ "Canada", "slovak" -> "Slovakia"
+        hit = _COUNTRY_STEMS().get(stem[:cut])
+        if hit is not None:
+            return hit
+    return None
+
+
+@functools.cache
+def _COUNTRY_STEMS() -> dict[str, Place]:
+    """Country name prefixes (5 letters or more, unambiguous) -> country, to read a demonym's country."""
+    stems: dict[str, Place | None] = {}
+    for key, place in _index().items():
+        if place.kind != "country" or " " in key:
+            continue
+        for cut in range(5, len(key) + 1):
+            stem = key[:cut]
+            stems[stem] = place if stems.get(stem, place) == place else None
+    return {k: v for k, v in stems.items() if v is not None}

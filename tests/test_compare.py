@@ -140,9 +140,13 @@ def test_places_match_demonyms_and_overlap(rules):
 
 
 def test_noun_classes_person_and_demonyms(rules):
-    a = mk(value=100, noun="syrian")
+    a = mk(value=100, noun="victim")
     b = mk(value=100, noun="life", article="b")
     assert verdicts(run(rules, a, b)) == ["compatible"]
+    # a nationality qualifies the count: "32 Kenyans" is a part of the toll, never the toll itself
+    kenyans, total = mk(value=32, noun="kenyan"), mk(value=157, noun="person", article="b")
+    assert "conflict" not in verdicts(run(rules, kenyans, total))
+    assert any("Kenya only" in f.message for f in run(rules, kenyans, total))
 
 
 # ---------------------------------------------------------------- rule features

@@ -30,7 +30,7 @@ from datetime import date, datetime, timedelta
 
 from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
-from factcheck.measures import clause_bounds, nationality_in_clause, part_marker, predicate, refers_back, revision
+from factcheck.measures import clause_bounds, feared, increment, nationality_in_clause, part_marker, predicate, refers_back, revision
 from factcheck.quantities import extract_quantities
 
 __all__ = ["extract_claims", "split_sentences", "article_names", "DEMONYMS"]
@@ -410,9 +410,10 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
         since=_since(after if "since" in after else sentence, published),
         entity=_entity(sentence, q),
         event=event,
-        modality="hypothetical" if _MODAL.search(before[-90:]) and q.dimension != "date" else "asserted",
-        part=(part_marker(sentence, q.start, q.end) or nationality_in_clause(sentence, q.start, q.end))
-        if q.dimension == "count" else None,
+        modality=("hypothetical" if q.dimension != "date" and (_MODAL.search(before[-90:]) or feared(sentence, q.start, q.end))
+                  else "asserted"),
+        part=(("increase" if increment(sentence, q.start, q.end) else None) or part_marker(sentence, q.start, q.end)
+              or nationality_in_clause(sentence, q.start, q.end)) if q.dimension == "count" else None,
         revision=revision(sentence, q.start, q.end) if q.dimension in ("count", "currency") else None,
         dimension=q.dimension,
         vague=q.vague,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PREDICATES", "clause_bounds", "predicate", "part_marker", "revision", "refers_back", "nationality_in_clause"]
+__all__ = ["feared", "increment", "PREDICATES", "clause_bounds", "predicate", "part_marker", "revision", "refers_back", "nationality_in_clause"]
 
 #: (measure label, pattern). Order breaks ties: the earlier label wins at equal distance.
 PREDICATES: list[tuple[str, re.Pattern]] = [
@@ -33,6 +33,10 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
     ("fled", re.compile(r"\b(?:fled|fleeing|flee|escaped|have left the country)\b", re.I)),
     ("refugees", re.compile(r"\brefugees?\b|\basylum\b", re.I)),
     ("arrested", re.compile(r"\b(?:arrested|detained|detention|jailed|imprisoned|in custody|suspects? held)\b", re.I)),
+    ("population", re.compile(r"\b(?:home to|population of|populations? (?:is|was|of)|inhabitants|a (?:city|town|village|district|"
+                              r"region|province|country|community) of|(?:city|town|village) of some)\b", re.I)),
+    ("capacity", re.compile(r"\b(?:capacity|designed to carry|licensed to carry|allowed to carry|permitted to carry|built to carry|"
+                            r"meant to carry|certified to carry|built for|can carry|could carry|seats?|maximum of)\b", re.I)),
     ("in need", re.compile(r"\b(?:in need of|need(?:s)? (?:humanitarian )?(?:aid|assistance|help))\b", re.I)),
     ("member", re.compile(r"\b(?:members?|member states|-nation|-member|-country|group of|coalition of|alliance of|"
                           r"made up of|comprising|consists? of|signed by|signatories|representatives? of|delegates?)\b", re.I)),
@@ -168,6 +172,28 @@ _FROM_TO = re.compile(r"\bfrom\s*$", re.I)
 _TO_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:to|up to)\s+(?:at least\s+|about\s+|more than\s+|some\s+)?\d", re.I)
 _CORRECTION = re.compile(r"\b(?:revised (?:down|downward)|lowered|corrected|reduced|cut|scaled back|revised the (?:death )?toll down|"
                          r"overcounted|double[- ]counted|downgraded)\b", re.I)
+
+
+_FEARED = re.compile(r"\b(?:feared|fear|fears|believed|presumed|thought|expected|likely|could|may|might|would|projected|"
+                     r"estimated to (?:rise|reach)|warned)\b[^,;]{0,25}\b(?:dead|killed|died|drowned|lost|missing|trapped|rise|reach|"
+                     r"climb|top|exceed)\b", re.I)
+
+
+def feared(sentence: str, start: int, end: int) -> bool:
+    """'Hundreds are feared dead', 'the toll could reach 20,000': a fear or forecast, not a count."""
+    lo, hi = clause_bounds(sentence, start, end)
+    return bool(_FEARED.search(sentence, lo, hi))
+
+
+_INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|^\s*(?:\w+\s+)?(?:more|additional|others|new)\b",
+                        re.I)
+
+
+def increment(sentence: str, start: int, end: int) -> bool:
+    """'three additional bodies', 'another 20', '25 more': an increase, never a total."""
+    return bool(_INCREMENT.search(sentence[max(0, start - 12):start])
+                or re.search(r"\b(?:more(?!\s+than)|additional|extra|further)\b", sentence[start:end], re.I)
+                or re.match(r"^\s*(?:\w+\s+)?(?:more|additional)\b", sentence[end:end + 25], re.I))
 
 
 def revision(sentence: str, start: int, end: int) -> str | None:

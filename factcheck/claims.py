@@ -194,8 +194,11 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     places: Counter[str] = Counter()
     events: Counter[str] = Counter()
     chunks = [(article.title or "", 3)] + [(article.text[s:e], 1) for s, e in spans]
+    dateline = _DATELINE.match(article.text[spans[0][0]:spans[0][1]]) if spans else None
+    if dateline:  # "COLOMBO, Sri Lanka —": where the story was filed from, usually where it happened
+        chunks.append((" in ".join([""] + [w.strip().title() for w in dateline.group("where").split(",")]), 3))
     for chunk, weight in chunks:
-        for name, strength in _place_mentions(chunk):
+        for name, strength in _place_mentions(chunk) + _named_places(chunk):
             place = lookup(name)
             if place is not None:
                 countries[place.country] += weight * strength
@@ -206,6 +209,22 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
                 events[label] += weight * hits
     incidents = {k: v for k, v in events.items() if k != "talks"} or events  # an incident over the talks about it
     return _top(countries), _top(places), _top(incidents)
+
+
+_DATELINE = re.compile(r"^\W*(?P<where>[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][A-Za-z .'’-]+)?)\s*(?:[—–-]+|:|\()")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}\b")
+
+
+def _named_places(chunk: str) -> list[tuple[str, float]]:
+    """Countries and large towns named anywhere ("Sri Lanka's president", "Colombo police"), at half weight."""
+    from factcheck.places import lookup
+
+    out = []
+    for m in _CAPITALISED.finditer(chunk):
+        place = lookup(m.group())
+        if place is not None and (place.kind == "country" or place.population >= 100_000):
+            out.append((m.group(), 0.5))
+    return out
 
 
 def _top(counts) -> str | None:

@@ -534,6 +534,7 @@ def _severity(verdict: str, rule: Rule | None) -> str:
 
 #: Two articles about one kind of incident in one place, published this close, are one story.
 SAME_INCIDENT_DAYS = 30
+UNPLACED_INCIDENT_DAYS = 7
 
 
 def _incidents(claims: Sequence[Claim]) -> dict[str, tuple[str | None, str | None, date | None]]:
@@ -551,10 +552,11 @@ def same_incident(a: tuple, b: tuple) -> bool:
     (place_a, event_a, day_a), (place_b, event_b, day_b) = a, b
     if not event_a or event_a != event_b or event_a == "talks" or not day_a or not day_b:
         return False
-    if abs((day_a - day_b).days) > SAME_INCIDENT_DAYS:
-        return False
+    days = abs((day_a - day_b).days)
     pa, pb = lookup(place_a), lookup(place_b)
-    return pa is not None and pb is not None and (contains(pa, pb) or contains(pb, pa))
+    if pa is None or pb is None:
+        return days <= UNPLACED_INCIDENT_DAYS  # no place to go by: the same kind of event within days
+    return days <= SAME_INCIDENT_DAYS and pa.country == pb.country
 
 
 def _story_judge(articles, rules: RuleSet, claims: Sequence[Claim] = ()):

@@ -150,8 +150,8 @@ def extract_claims(article: Article) -> list[Claim]:
     story = _story_context(article, spans)
     spans_start = spans[0][0] if spans else len(text)
     n = 0
+    last_measure: str | None = None  # "the toll rose to 90": the measure named last, in the paragraph or before
     for p_start, p_end in spans + _title_span(text):  # the headline last: it usually repeats a figure of the body
-        last_measure: str | None = None  # "the toll rose to 90": the measure named earlier in the paragraph
         for s_start, s_end in split_sentences(text, p_start, p_end):
             sentence = text[s_start:s_end]
             for m in _ENTITY_NAMED.finditer(sentence):

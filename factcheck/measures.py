@@ -23,10 +23,11 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
     ("rescued", re.compile(r"\b(?:rescued|rescuing|saved|pulled (?:out )?alive|plucked|brought to safety|were rescued)\b", re.I)),
     ("survived", re.compile(r"\b(?:survivors?|survived)\b", re.I)),
     ("killed", re.compile(r"\b(?:killed|killing|kills|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|drowned|"
-                          r"massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|"
+                          r"massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|deceased|"
                           r"claimed\b[^.]{0,60}\blives)\b", re.I)),
     ("wounded", re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt|hospitali[sz]ed|treated for)\b", re.I)),
-    ("on board", re.compile(r"\b(?:on board|onboard|aboard|carrying|carried|passengers? and crew|manifest|passenger list)\b", re.I)),
+    ("on board", re.compile(r"\b(?:on board|onboard|aboard|carrying|carried|passengers? and crew|manifest|passenger list|"
+                            r"number of passengers|passenger count|packed|crammed|overcrowded with|passengers on)\b", re.I)),
     ("destroyed", re.compile(r"\b(?:destroyed|collapsed|flattened|razed|damaged|washed away|reduced to rubble)\b", re.I)),
     ("displaced", re.compile(r"\b(?:displaced|displacing|displacements?|homeless|forced from their homes|uprooted)\b", re.I)),
     ("evacuated", re.compile(r"\b(?:evacuated|evacuation|evacuating)\b", re.I)),

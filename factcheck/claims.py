@@ -30,7 +30,8 @@ from datetime import date, datetime, timedelta
 
 from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
-from factcheck.measures import clause_bounds, feared, increment, nationality_in_clause, part_marker, predicate, refers_back, revision
+from factcheck.measures import (clause_bounds, feared, increment, nationality_in_clause, part_marker, predicate,
+                                refers_back, revision, timeline_step)
 from factcheck.quantities import extract_quantities
 
 __all__ = ["extract_claims", "split_sentences", "article_names", "DEMONYMS"]
@@ -183,7 +184,24 @@ def extract_claims(article: Article) -> list[Claim]:
                     claims[index[dup_of]] = _fill_missing(first, claim)
                     claim = _replace(claim, duplicate_of=dup_of)
                 claims.append(claim)
+    claims = _timeline_lists(text, claims, article.published)
     return [_in_story(c, story) for c in claims]  # after repeats filled in what a cut-short first mention lacked
+
+
+def _timeline_lists(text: str, claims: list[Claim], published: date | None) -> list[Claim]:
+    """A bulleted run of two or more timed steps ("- Early Saturday: 296", "- In the evening: 1,037") tells how a
+    figure grew before the article's own latest figure: its undated figures are earlier ones."""
+    lines = text.splitlines()
+    steps = {i + 1 for i, line in enumerate(lines) if timeline_step(line)}
+    runs = {n for n in steps if n - 1 in steps or n + 1 in steps or n - 2 in steps or n + 2 in steps}
+    if not runs or published is None:
+        return claims
+    out = []
+    for c in claims:
+        if c.line in runs and c.dimension == "count" and c.revision is None:
+            c = _replace(c, revision="earlier", as_of=c.as_of or published - timedelta(days=1))
+        out.append(c)
+    return out
 
 
 def _story_context(article: Article, spans) -> tuple[str | None, str | None, str | None]:
@@ -254,8 +272,9 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
     found.sort(key=lambda q: q.start)
     listed = _listed_places(sentence, found)
     out: list[tuple[Quantity, Claim]] = []
+    spans = tuple((q.start, q.end) for q in found)
     for i, q in enumerate(found, n + 1):
-        claim = _claim(article, q, s_start, sentence, s_start, line_starts, i)
+        claim = _claim(article, q, s_start, sentence, s_start, line_starts, i, spans)
         claim = _in_paragraph(claim, sentence, q, last_measure)
         if q.start in listed and claim.part is None:
             claim = _replace(claim, part=listed[q.start])
@@ -310,6 +329,10 @@ def _split_changes(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+#: In a list of figures each with its place, the list itself says the names are places ("452 in Taroudant").
+_LOOSE_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
 def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     """'1,293 deaths in Al Haouz, 452 in Taroudant, 41 in Ouarzazate': figures listed each with a place of
     its own clause are parts (by place) of a total, never the total. Start offset -> place."""
@@ -319,7 +342,8 @@ def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     own = {}
     for q in counts:
         lo, hi = clause_bounds(sentence, q.start, q.end)
-        names = _place_names(sentence[lo:hi])
+        names = _place_names(sentence[lo:hi]) or _LOOSE_PLACE.findall(sentence[q.end:hi])
+        names = [n for n in names if n.split()[0] not in _NOT_PLACES]
         if names:
             own[q.start] = names[0]
     return own if len(set(own.values())) >= 2 else {}
@@ -394,7 +418,8 @@ def _start_year_quantities(sentence: str) -> list[Quantity]:
     return out
 
 
-def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int, line_starts: list[int], n: int) -> Claim:
+def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int, line_starts: list[int], n: int,
+           others: tuple[tuple[int, int], ...] = ()) -> Claim:
     start, end = base + q.start, base + q.end
     line_idx = bisect.bisect_right(line_starts, start) - 1
     published = article.published
@@ -425,7 +450,7 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
         sentence=" ".join(sentence.split()),
         published=published,
         source=article.source,
-        predicate="began" if q.dimension == "date" else None if q.dimension == "duration" else _predicate(sentence, q),
+        predicate="began" if q.dimension == "date" else None if q.dimension == "duration" else _predicate(sentence, q, others),
         since=_since(after if "since" in after else sentence, published),
         entity=_entity(sentence, q),
         event=event,
@@ -460,8 +485,8 @@ def _nearest(sentence: str, q: Quantity, patterns: list[tuple[str, re.Pattern]])
     return best
 
 
-def _predicate(sentence: str, q: Quantity) -> str | None:
-    label = predicate(sentence, q.start, q.end, q.noun)
+def _predicate(sentence: str, q: Quantity, others: tuple[tuple[int, int], ...] = ()) -> str | None:
+    label = predicate(sentence, q.start, q.end, q.noun, others=others)
     if q.noun == "life" and label in (None, "member"):
         return "killed"
     if q.noun in ("refugee",) and label in (None, "member"):
@@ -490,6 +515,8 @@ def _places(sentence: str, q: Quantity) -> str | None:
     return "; ".join(found) or None
 
 
+_PLACE_TAIL = re.compile(r"\s(?:Province|District|Region|County|State|Governorate|Prefecture|Municipality|Island|Islands|"
+                         r"Regency|Department|Oblast|Canton|Parish|Borough|Township|Village|City)$")
 _PLACE_HEAD = re.compile(r"(?:city|town|province|region|district|siege|bombardment|shelling|capital|village|governorate|state|county|suburbs?) of\b", re.I)
 
 
@@ -523,7 +550,7 @@ def _place_mentions(sentence: str) -> list[tuple[str, float]]:
         if re.match(r"-based\b|\s+(?:said|says|told)\b", after):
             continue  # "the Geneva-based monitor": an attribution, not where the figure is
         place = DEMONYMS.get(place.lower(), place)
-        if lookup(place) is None and not _PLACE_HEAD.match(m.group()):
+        if lookup(place) is None and not _PLACE_HEAD.match(m.group()) and not _PLACE_TAIL.search(place):
             continue  # a word the gazetteer does not know is not a place, unless the text says it is one
         out.append((place, 0.3 if _MOTION.match(m.group()) else 1.0))
     return out

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["feared", "increment", "PREDICATES", "clause_bounds", "predicate", "part_marker", "revision", "refers_back", "nationality_in_clause"]
+__all__ = ["feared", "increment", "timeline_step", "PREDICATES", "clause_bounds", "predicate", "part_marker", "revision", "refers_back", "nationality_in_clause"]
 
 #: (measure label, pattern). Order breaks ties: the earlier label wins at equal distance.
 PREDICATES: list[tuple[str, re.Pattern]] = [
     ("at risk of siege", re.compile(r"\bat risk of (?:being )?(?:placed |put )?(?:under siege|besieged)\b|\brisk (?:of )?siege\b", re.I)),
     ("under siege", re.compile(r"\bunder siege\b|\bbesieged\b|\bsieges?\s+of\b|\bencircled\b", re.I)),
     ("missing", re.compile(r"\b(?:missing|unaccounted for|disappeared|still lost)\b", re.I)),
-    ("rescued", re.compile(r"\b(?:rescued|rescuing|saved|pulled (?:out )?alive|plucked|brought to safety|were rescued)\b", re.I)),
+    ("rescued", re.compile(r"\b(?:rescued|rescuing|saved|pulled (?:out )?alive|plucked|brought to safety|were rescued|"
+                           r"pulled\b[^,;.]{0,40}\bfrom (?:the )?(?:water|sea|rubble|debris|wreckage|river|lake|mud))\b", re.I)),
     ("survived", re.compile(r"\b(?:survivors?|survived)\b", re.I)),
     ("killed", re.compile(r"\b(?:killed|killing|kills|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|drowned|"
                           r"massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|deceased|"
@@ -92,16 +93,24 @@ def _nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | N
     return best
 
 
-def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PREDICATES) -> str | None:
-    """The measure of the figure at sentence[start:end]: its noun's, else its clause's verb, else the sentence's."""
+def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PREDICATES,
+              others: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """The measure of the figure at sentence[start:end]: its noun's, else its clause's verb, else the nearest
+    verb of a clause that holds no other figure ("Rescuers pulled 120 people ..., and 58 are still missing":
+    'missing' belongs to 58, never to 120)."""
     by_noun = NOUN_MEASURES.get(noun or "")
     if by_noun:
         return by_noun
     lo, hi = clause_bounds(sentence, start, end)
     label = _nearest(sentence, start, end, patterns, lo, hi)
-    if label is None:
-        label = _nearest(sentence, start, end, patterns)
-    return label
+    if label is not None:
+        return label
+    free = list(sentence)
+    for s, e in others:
+        if (s, e) != (start, end):
+            c_lo, c_hi = clause_bounds(sentence, s, e)
+            free[c_lo:c_hi] = " " * (c_hi - c_lo)  # another figure's clause: its verb is that figure's
+    return _nearest("".join(free), start, end, patterns)
 
 
 _REFERS_BACK = re.compile(r"\b(?:the|this|that|its|their)\s+(?:new\s+|latest\s+|official\s+|overall\s+|total\s+)?"
@@ -163,6 +172,8 @@ _EARLIER_BEFORE = re.compile(
     r"(?:\b(?:rose|rising|risen|increased|climbed|jumped|soared|grew|went up|fell|dropped|decreased|declined|revised|"
     r"lowered|raised|corrected|changed|updated|upped)\s+(?:\w+\s+){0,3}from"
     r"|\bup from|\bdown from"
+    r"|^\W*(?:the\s+)?(?:previous|earlier|initial|original|first|old|last)\s+(?:death\s+)?(?:toll|figure|count|tally|"
+    r"estimate|report)s?\b[^;]*"
     r"|\b(?:initially|originally|previously|first)\b(?:\s+(?:put|reported|given|estimated|said|stood|set|at|as|of|was|were|"
     r"had|been|the|toll|figure|number|death|that|it|they|officials|authorities)){0,5}"
     r"|\bearlier\s+(?:put|reported|gave|said|estimated|counted)\b(?:\s+(?:the|toll|figure|number|at|as|that|death)){0,4}"
@@ -186,7 +197,8 @@ def feared(sentence: str, start: int, end: int) -> bool:
     return bool(_FEARED.search(sentence, lo, hi))
 
 
-_INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|^\s*(?:\w+\s+)?(?:more|additional|others|new)\b",
+_INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|\b(?:increased|rose|risen|grew|climbed|jumped|"
+                        r"went up|fell|dropped|decreased|up|down)\s+by\s*$|^\s*(?:\w+\s+)?(?:more|additional|others|new)\b",
                         re.I)
 
 
@@ -197,9 +209,22 @@ def increment(sentence: str, start: int, end: int) -> bool:
                 or re.match(r"^\s*(?:\w+\s+)?(?:more|additional)\b", sentence[end:end + 25], re.I))
 
 
+_PREVIOUS_SUBJECT = re.compile(r"^\W*(?:the\s+)?(?:previous|earlier|initial|original|first|old)\s+(?:death\s+)?"
+                               r"(?:toll|figure|count|tally|estimate|report)s?\b", re.I)
+_TIME_CUE = re.compile(r"\b(?:initial(?:ly)?|after that|later|then|morning|midday|noon|afternoon|evening|night|"
+                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|hours?|moments)\b", re.I)
+
+
+def timeline_step(line: str) -> bool:
+    """A list item that tells one step of how a figure changed ("- Early Saturday, 296 were killed")."""
+    return bool(re.match(r"^\s*[-•*]\s", line)) and bool(_TIME_CUE.search(line))
+
+
 def revision(sentence: str, start: int, end: int) -> str | None:
     """'earlier' when the sentence gives the figure as superseded ("up from 42", "initially 42", "from 42 to 67");
     'correction' for the new figure of a stated downward revision; else None."""
+    if _PREVIOUS_SUBJECT.match(sentence):
+        return "earlier"  # "The previous toll announced on Saturday night indicated 2,012 dead"
     before = sentence[max(0, start - 70):start]
     if _EARLIER_BEFORE.search(before):
         return "earlier"

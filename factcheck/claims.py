@@ -280,6 +280,8 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
             claim = _replace(claim, part=listed[q.start])
         elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate):
             claim = _replace(claim, part=None)  # "183 traced, of whom 79 died": a part of another measure's total
+        if claim.part and claim.predicate is None and out and out[-1][1].predicate:
+            claim = _replace(claim, predicate=out[-1][1].predicate)  # "Of the 42 dead, 31 ... and 22 from Bohol"
         out.append((q, claim))
     return _listed_populations(sentence, out)
 

@@ -33,6 +33,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from factcheck.frames import assign, place_reasons, population_of, subject_name
+from factcheck.parts import parts_exceed_total
 from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding, Subject
 from factcheck.rules import Rule, RuleSet, norm_place
 
@@ -383,6 +384,8 @@ def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
     da, db = claim_date(a), claim_date(b)
     if rule.compare == "cumulative" and da and db and da != db:
         early, late = ((a, sa, la), (b, sb, lb)) if da < db else ((b, sb, lb), (a, sa, la))
+        if below(late[2], early[2]) and late[0].revision == "correction":
+            return "tension", "a correction: the figure was revised down, as the later article says"
         if below(late[2], early[2]):
             return "conflict", f"{rule.message}: the later figure is below the earlier one"
         if below(late[1], early[1]):
@@ -633,8 +636,9 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
             if verdict == "compatible":
                 out.compatible.append((a, b))
                 continue
+            kind = "internal" if a.article == b.article else rule.kind  # one article, two figures for one thing
             out.raw.append((verdict, rule.id, subject_name(rule, (a, b)), (a.id, b.id),
-                            _pair_message(a, b, rule, verdict, why), rule.kind))
+                            _pair_message(a, b, rule, verdict, why), kind))
 
 
 def _components(ids: list[str], edges) -> list[list[str]]:
@@ -746,6 +750,9 @@ def compare_claims(claims, rules: RuleSet, articles=None, with_subjects: bool = 
         _scope_findings(rule, judged)
         raw.extend(judged.raw)
         compared.extend(judged.compared)
+    for kind, ids, msg in parts_exceed_total(live):
+        rule = rules.rule_for(kind)
+        raw.append(("conflict", rule.id, rule.subject, ids, msg, "parts_exceed_total"))
     subjects = _subjects(blocks, rules, compared)
     subject_of = {cid: s.id for s in subjects for cid in s.claims}
     order = {v: i for i, v in enumerate(VERDICTS)}

@@ -128,7 +128,7 @@ def _draft_findings(findings: list[Finding], claims: dict[str, Claim], draft_id:
         published = sorted({o for f in fs if f.verdict != "different_scope" for o in f.claims if claims[o].article != draft_id},
                            key=lambda o: (claims[o].published or claims[o].as_of or _MAX, claims[o].id))
         against = [o for o in worst.claims if claims[o].article != draft_id]
-        rule = rules.rule_for(worst.kind) if rules is not None else None
+        rule = rules.by_id.get(worst.rule) if rules is not None else None
         msg = _message(mine, worst, [claims[o] for o in against], [claims[o] for o in published], rule, draft_date)
         out.append(dataclasses.replace(worst, id=f"D{len(out) + 1}", claims=(cid, *published), message=msg))
     return out

@@ -81,7 +81,7 @@ def render_markdown(report: Report, title: str = "Fact-check report") -> str:
                 if c is None:
                     out.append(f"| {head} | {verdict} | | | `{_cell(cid)}` | | | {reason} |")
                     continue
-                rule = report.rules.rule_for(f.kind) if report.rules is not None else None
+                rule = report.rules.by_id.get(f.rule) if report.rules is not None else None
                 quote = f"\"{_cell(c.text)}\" (`{_cell(_location(c, paths))}`)"
                 out.append(f"| {head} | {verdict} | {_cell(c.source or c.article)} | "
                            f"{c.published.isoformat() if c.published else ''} | {quote} | "

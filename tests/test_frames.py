@@ -1,0 +1,211 @@
+"""Verdicts on real-story shapes: what a figure counts, parts and totals, updates, places, stories.
+
+Each category of error seen on real multi-outlet stories has a test here; the ferry scenario
+is the one a new user tried. Properties: a claim never conflicts with itself or its own
+sentence, and verdicts do not depend on the order of the articles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.claims import extract_claims
+from factcheck.model import Article
+from factcheck.pipeline import run
+from factcheck.rules import load_rules
+
+RULES = load_rules()
+FLAGS = ("conflict", "tension")
+
+
+def _write(folder: Path, name: str, source: str, published: str, body: str, title: str = "") -> None:
+    head = f"---\nsource: {source}\npublished: {published}\n" + (f"title: {title}\n" if title else "") + "---\n"
+    (folder / name).write_text(head + body + "\n", encoding="utf-8")
+
+
+def _claims(text: str, published: str = "2024-03-04"):
+    from datetime import date
+
+    art = Article(id="a", path="a.md", text=text, source="S", published=date.fromisoformat(published))
+    return [RULES.classify(c) for c in extract_claims(art)]
+
+
+def _flags(report) -> list[set[str]]:
+    by_id = {c.id: c for c in report.claims}
+    return [{by_id[i].text for i in f.claims} for f in report.findings if f.verdict in FLAGS]
+
+
+# ---------------------------------------------------------------- the ferry scenario
+FERRY = {
+    "a.md": ("Coastal Wire", "2024-03-03",
+             "A passenger ferry capsized off Marivo Island in the Philippines on Sunday. Authorities said 42 people "
+             "were killed.\n\nRescuers pulled 120 people from the water, and 58 are still missing, the coast guard "
+             "said.\n\nOf the 42 dead, 31 were from Cebu and 11 from Bohol, officials said."),
+    "b.md": ("Daily Ledger", "2024-03-04",
+             "The death toll from the ferry that capsized off Marivo Island was revised down to 35 from 42 on Monday, "
+             "after some victims were counted twice, the coast guard said."),
+    "c.md": ("Harbour Times", "2024-03-04",
+             "The death toll from Sunday's ferry sinking off Marivo Island in the Philippines has risen to 67, "
+             "initially put at 42, provincial officials said on Monday."),
+}
+
+
+def _ferry(tmp_path: Path):
+    for name, (source, published, body) in FERRY.items():
+        _write(tmp_path, name, source, published, body)
+    return run([str(tmp_path)], rules=RULES)
+
+
+def test_ferry_reports_the_real_disagreement_and_the_correction_and_nothing_else(tmp_path):
+    report = _ferry(tmp_path)
+    flags = _flags(report)
+    assert {"35", "67"} in flags, "35 and 67 on the same day cannot both be right"
+    corrections = [f for f in report.findings if f.verdict in FLAGS and "correction" in f.message]
+    assert corrections, "the downward revision 42 -> 35 is shown, as a correction"
+    for pair in flags:
+        assert pair in ({"35", "67"}, {"42", "35"}, {"42 people", "35"}), pair
+    rescued = {c.text: c.kind for c in report.claims}
+    assert rescued["120 people"] == "rescued" and rescued["58"] == "missing"
+
+
+def test_ferry_correction_is_a_warning_the_disagreement_an_error(tmp_path):
+    report = _ferry(tmp_path)
+    by_id = {c.id: c for c in report.claims}
+    for f in report.findings:
+        texts = {by_id[i].text for i in f.claims}
+        if texts == {"35", "67"}:
+            assert f.severity == "error"
+        if "correction" in f.message:
+            assert f.severity == "warning"
+
+
+# ---------------------------------------------------------------- categories
+def test_parts_by_place_are_not_totals_and_may_not_exceed_them():
+    ok = _claims("Of the 67 dead, 31 were from Norte province, 22 from Marivo Island, officials said.")
+    parts = [c for c in ok if c.part]
+    assert [c.text for c in parts] == ["31", "22"] and all(c.kind == "deaths" for c in parts)
+    over = run_text("Of the 42 dead, 31 were from Cebu and 22 from Bohol, officials said.")
+    exceed = [f for f in over.findings if f.kind == "parts_exceed_total"]
+    assert len(exceed) == 1 and "53" in exceed[0].message
+
+
+def run_text(body: str, tmp: Path | None = None):
+    import tempfile
+
+    folder = Path(tmp or tempfile.mkdtemp())
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(folder, "one.md", "Test", "2024-03-04", body)
+    return run([str(folder)], rules=RULES)
+
+
+def test_nationalities_and_including_are_parts():
+    claims = _claims("The crash killed 157 people, including 32 Kenyans and 12 children.")
+    by_text = {c.text: c for c in claims}
+    assert by_text["157 people"].part is None
+    assert by_text["32 Kenyans"].part is not None or by_text["32 Kenyans"].noun == "kenyan"
+    assert by_text["12 children"].part is not None
+
+
+def test_updates_in_the_text_are_earlier_never_contradictions(tmp_path):
+    for sentence in ("The toll rose from 42 to 67 on Monday.", "The toll, initially put at 42, has risen to 67.",
+                     "The toll stood at 67, up from 42."):
+        claims = _claims(sentence)
+        old = next(c for c in claims if c.value == 42)
+        assert old.revision == "earlier", sentence
+        report = run_text(sentence, tmp_path / sentence[:12])
+        assert not _flags(report), sentence
+
+
+def test_wrong_measure_is_not_taken_from_a_neighbouring_clause():
+    by_text = {c.text: c.kind for c in _claims("Rescuers pulled 120 people from the water, and 58 are still missing.")}
+    assert by_text == {"120 people": "rescued", "58": "missing"}
+    village = {c.text: c.kind for c in _claims("The quake killed 12 people in a village of 3,000 people.")}
+    assert village["3,000 people"] != "deaths"
+
+
+def test_measure_named_earlier_or_by_the_toll():
+    assert _claims("Reuters puts the toll at 2,310.")[0].kind == "deaths"
+    assert _claims("The blast killed over 300 workers.")[0].kind == "deaths"
+
+
+def test_organisations_and_attribution_modifiers_are_not_places():
+    c = _claims("The Geneva-based monitor said 40 people were killed.")[0]
+    assert c.place is None
+    c = _claims("According to the Centre for Disaster Research, 40 people were killed.")[0]
+    assert c.place is None
+
+
+def test_a_place_word_the_gazetteer_does_not_know_is_not_a_place():
+    c = _claims("Officials in Zzyzxville said 40 people were killed.")[0]
+    assert c.place is None
+
+
+def test_feared_and_forecast_figures_are_not_counts():
+    c = _claims("Hundreds are feared dead after the ferry sank.")[0]
+    assert c.modality != "asserted"
+
+
+def test_different_stories_sharing_a_country_are_not_compared(tmp_path):
+    _write(tmp_path, "quake.md", "A", "2018-09-30", "An earthquake in Indonesia killed 832 people in Palu.")
+    _write(tmp_path, "crash.md", "B", "2018-10-29", "A Lion Air plane crashed off Jakarta in Indonesia, killing 189 people.")
+    report = run([str(tmp_path)], rules=RULES)
+    assert not _flags(report)
+
+
+def test_one_incident_joins_articles_that_share_few_names(tmp_path):
+    _write(tmp_path, "a.md", "A", "2023-06-14", "A fishing boat capsized off Pylos in Greece. At least 79 people died.")
+    _write(tmp_path, "b.md", "B", "2023-06-14", "The migrant shipwreck off Greece killed 59 people, the coast guard said.")
+    report = run([str(tmp_path)], rules=RULES)
+    assert {"At least 79 people", "59 people"} in _flags(report)
+
+
+def test_place_inside_another_country_is_compared_when_the_story_is_about_it(tmp_path):
+    _write(tmp_path, "a.md", "A", "2018-10-01", "The earthquake in Palu killed 844 people, officials in Palu said.")
+    _write(tmp_path, "b.md", "B", "2018-10-01", "The earthquake killed 1,234 people in Indonesia, officials in Palu said.")
+    report = run([str(tmp_path)], rules=RULES)
+    assert {"844 people", "1,234 people"} in _flags(report)
+
+
+def test_an_article_with_two_figures_for_one_day_gets_an_internal_finding(tmp_path):
+    report = run_text("Officials said 40 people were killed. Police later said 25 people were killed.", tmp_path)
+    assert any(f.kind == "internal" for f in report.findings if f.verdict in FLAGS)
+
+
+# ---------------------------------------------------------------- properties
+SENTENCES = st.sampled_from([
+    "At least 40 people were killed and 120 were injured.",
+    "The toll rose from 42 to 67, and 58 are still missing.",
+    "Of the 67 dead, 31 were from Norte and 22 from Marivo.",
+    "Rescuers pulled 120 people from the water, and 58 are still missing.",
+    "The crash killed 157 people, including 32 Kenyans and eight Italians.",
+    "More than 300 died while 1,200 were hurt.",
+])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(SENTENCES, min_size=1, max_size=4))
+def test_a_claim_never_conflicts_with_itself_or_its_own_sentence(sentences):
+    from factcheck.compare import compare_claims
+
+    text = " ".join(sentences)
+    claims = _claims(text)
+    findings = compare_claims(claims + claims, RULES)
+    for f in findings:
+        if f.verdict in FLAGS and f.kind != "parts_exceed_total":
+            a, b = (next(c for c in claims if c.id == i) for i in f.claims[:2])
+            assert a.id != b.id and a.sentence != b.sentence
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.permutations(["a.md", "b.md", "c.md"]))
+def test_verdicts_do_not_depend_on_the_order_of_articles(tmp_path_factory, order):
+    folder = tmp_path_factory.mktemp("ferry")
+    for name, (source, published, body) in FERRY.items():
+        _write(folder, name, source, published, body)
+    baseline = run([str(folder)], rules=RULES)
+    shuffled = run([str(folder / n) for n in order], rules=RULES)
+    key = lambda r: sorted((f.verdict, tuple(sorted(f.claims)), f.kind) for f in r.findings)  # noqa: E731
+    assert key(baseline) == key(shuffled)

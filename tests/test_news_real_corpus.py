@@ -56,6 +56,7 @@ def test_quantities_are_well_formed(item):
     for q in item["quantities"] or []:
         assert set(q) <= QUANTITY_KEYS and {"surface", "value", "unit", "bound"} <= set(q), q
         surface = q["surface"]
+        assert isinstance(surface, str) and surface and surface.strip() == surface, q
         start = text.find(surface)
         # the same surface twice in one sentence is two quantities: each takes a free occurrence
         while start >= 0 and any(start < e and s < start + len(surface) for s, e in used):

@@ -617,7 +617,8 @@ _STATING = re.compile(r"\b(?:said|says|say|reported|reports|announced|confirmed|
                       r"rose|risen|climbed|reached|stood|stands|jumped|increased|hit|passed|topped|exceeded|recovered|"
                       r"as of|by|toll|tally|figure|count|died|killed|dead|missing|injured|wounded|rescued)\b", re.I)
 #: ... unless the day is when the incident itself happened ("the ferry capsized on Thursday").
-_HAPPENED = re.compile(r"\b(?:capsized|sank|struck|crashed|exploded|erupted|collapsed|occurred|happened|began|started|"
+_HAPPENED = re.compile(r"\b(?:capsized|sank|struck|shook|rocked|jolted|ravaged|devastated|swept|crashed|exploded|erupted|"
+                       r"collapsed|occurred|happened|began|started|"
                        r"broke out|hit|went down|overturned|derailed|collided|attacked|stormed|left|departed|took place|"
                        r"since|from|until|till|when|after|before)\b[^,;]{0,25}$", re.I)
 
@@ -631,8 +632,7 @@ def _states_figure(sentence: str, start: int, end: int) -> bool:
 
 
 def _as_of(sentence: str, published: date | None) -> date | None:
-    m = next((d for d in _DATE_MD.finditer(sentence) if not _HAPPENED.search(sentence[max(0, d.start() - 40):d.start()])),
-             None)
+    m = next((d for d in _DATE_MD.finditer(sentence) if _states_figure(sentence, d.start(), d.end())), None)
     if m:
         before = sentence[max(0, m.start() - 25):m.start()].lower()
         if not re.search(r"\b(?:since|from|until|till|resume|resumes|scheduled|on or after|began|begun|started|starts|begins|start)\b[^,]*$", before):

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-REPORT_FORMATS = ("markdown", "json", "line", "github", "sarif")
+REPORT_FORMATS = ("markdown", "json", "line", "github", "sarif", "html")
 EXTRACT_FORMATS = ("csv", "json", "markdown")
 
 

@@ -144,19 +144,42 @@ def render_markdown(report: Report, title: str = "Fact-check report") -> str:
     return "\n".join(out)
 
 
+def draft_rows(report: Report) -> list[tuple[str, str]]:
+    """(verdict, sentence) per draft figure that was compared: what it contradicts, or the latest
+    published figures it agrees with. In the draft's order."""
+    from factcheck.draft import latest_published
+
+    drafts = set(report.drafts)
+    claims = {c.id: c for c in report.claims}
+    flagged = {f.claims[0]: f for f in report.findings if f.verdict in ("conflict", "tension")}
+    rows: dict[str, tuple[str, str]] = {cid: (f.verdict, f.message) for cid, f in flagged.items()}
+    for t in timelines(report):
+        members = [claims[i] for i in t.subject.claims if i in claims]
+        published = [c for c in members if c.article not in drafts]
+        for c in members:
+            if c.article not in drafts or c.id in rows or c.id in {f.claims[0] for f in report.suppressed}:
+                continue
+            latest = "; ".join(f"{figure_label(p)} ({p.source or p.article}, "
+                               f"{(p.as_of or p.published).isoformat() if (p.as_of or p.published) else 'undated'})"
+                               for p in latest_published(published, c.published))
+            grows = ", a total that may grow" if getattr(t.rule, "compare", None) == "cumulative" else ""
+            rows[c.id] = ("compatible", f"Draft line {c.line}:{c.column} {figure_label(c)} agrees with the latest "
+                                        f"published {latest}{grows}.")
+    order = {c.id: (c.article, c.start) for c in report.claims}
+    return [rows[cid] for cid in sorted(rows, key=lambda i: (order.get(i, ("", 0)), i))]
+
+
 def draft_section(report: Report) -> list[str]:
-    """For a draft check: what was checked in the draft and with what result, one line per figure."""
-    drafts = getattr(report, "drafts", None) or []
-    if not drafts:
+    """For a draft check: what was checked in the draft and with what result, good news included."""
+    if not report.drafts:
         return []
-    mine = [f for f in report.findings if f.verdict != "different_scope"]
-    checked = {cid for f in mine for cid in f.claims[:1]}
-    bad = sum(1 for f in mine if f.verdict == "conflict")
-    tense = sum(1 for f in mine if f.verdict == "tension")
-    good = sum(1 for f in mine if f.verdict == "compatible")
+    rows = draft_rows(report)
+    n = {v: sum(1 for r, _ in rows if r == v) for v in ("conflict", "tension", "compatible")}
     lines = ["## The draft, checked", "",
-             f"{_plural(len(checked), 'figure')} checked against the archive: {bad} contradict it, "
-             f"{tense} in tension, {good} agree.", ""]
-    lines += [f"- {'✗' if f.verdict == 'conflict' else '~' if f.verdict == 'tension' else '✓'} {_cell(f.message)}"
-              for f in mine]
+             f"{_plural(len(rows), 'figure')} checked against the published articles: {n['conflict']} contradict "
+             f"them, {n['tension']} in tension, {n['compatible']} agree.", ""]
+    lines += [f"- {_SIGN[v]} {_cell(text)}" for v, text in rows]
     return lines + [""]
+
+
+_SIGN = {"conflict": "✗", "tension": "~", "compatible": "✓"}

@@ -44,6 +44,7 @@ th, td { text-align: left; padding: .25rem .45rem; border-bottom: 1px solid #e6e
 th { background: #f5f5f5; font-weight: 600; }
 tr.mark-conflict td { background: #fdecea; } tr.mark-tension td { background: #fff4e0; }
 tr.mark-earlier td { color: var(--muted); }
+td:last-child { white-space: nowrap; }
 code, .loc { font: .82rem ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
 a { color: #1a57b0; }
 section.subject { break-inside: avoid; page-break-inside: avoid; border-left: 4px solid #ccc; padding-left: .7rem; }

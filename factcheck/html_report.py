@@ -108,6 +108,17 @@ def _point(e: Entry, t: Timeline) -> dict | None:
     return row
 
 
+def _scale(rows: list[dict], dated: bool):
+    """A linear axis; a logarithmic one when the figures span more than two orders of magnitude, so that
+    one outlier (a population quoted for a toll) does not flatten the rest."""
+    import altair as alt
+
+    values = [r[k] for r in rows for k in ("low", "high", "value") if not dated]
+    if values and min(values) > 0 and max(values) / min(values) > 100:
+        return alt.Scale(type="log")
+    return alt.Scale(zero=False)
+
+
 def chart_spec(t: Timeline) -> dict | None:
     """The Vega-Lite spec (through altair) of a subject's timeline; None when fewer than two figures have a date."""
     import altair as alt
@@ -121,7 +132,7 @@ def chart_spec(t: Timeline) -> dict | None:
     title = "start date" if dated else " ".join(str(t.subject.name or t.subject.measure).split())
     data = alt.Data(values=rows)
     x = alt.X("date:T", title="as of / published", axis=alt.Axis(format="%d %b %Y", labelAngle=-30, tickCount=6))
-    y = alt.Y(f"value:{kind}", title=title, scale=alt.Scale(zero=False))
+    y = alt.Y(f"value:{kind}", title=title, scale=_scale(rows, dated))
     colour = alt.Color("source:N", title="outlet", legend=alt.Legend(orient="bottom", columns=2, labelLimit=260))
     tooltip = [alt.Tooltip("figure:N", title="figure"), alt.Tooltip("source:N", title="outlet"),
                alt.Tooltip("date:T", title="date", format="%Y-%m-%d"), alt.Tooltip("interval:N", title="interval"),

@@ -101,3 +101,14 @@ def test_seeds_render_in_headless_chromium_without_network(tmp_path):
     conflict_points = re.findall(r'<g class="mark-symbol role-mark flagged_marks"[^>]*>(.*?)</g>', dom, flags=re.S)
     assert any('mark: conflict' in g and "17-nation" in g for g in conflict_points)
     assert json.loads(re.search(r'<script type="application/json" id="spec-S1">(.*?)</script>', dom, re.S).group(1))
+
+
+def test_figures_two_orders_of_magnitude_apart_get_a_log_axis():
+    import dataclasses
+
+    report = sample()
+    linear = chart_spec(timelines(report)[0])
+    assert all(layer["encoding"]["y"].get("scale", {}).get("type") != "log" for layer in linear["layer"])
+    far = [dataclasses.replace(c, value=300_000, low=300_000, high=300_000) if c.id == "b#2" else c for c in report.claims]
+    spec = chart_spec(timelines(dataclasses.replace(report, claims=far))[0])
+    assert any(layer["encoding"]["y"].get("scale", {}).get("type") == "log" for layer in spec["layer"])

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from factcheck.model import Report
 from factcheck.report import MARK_LABEL, MAX_ITEMS, MAX_ROWS, VERDICT_LABEL, summary_line
-from factcheck.timeline import Entry, Timeline, figure_label, timelines
+from factcheck.timeline import Entry, Timeline, figure_label, figure_note, timelines
 
 __all__ = ["render_html", "chart_spec"]
 
@@ -66,7 +66,7 @@ document.querySelectorAll('div.chart[data-spec]').forEach(function (el) {
 """
 
 #: Ring colours of marked figures on a chart.
-_RING = {"conflict": "#c62828", "tension": "#b26a00", "earlier": "#888888"}
+_RING = {"conflict": "#c62828", "tension": "#b26a00", "correction": "#1565c0", "earlier": "#888888"}
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +173,8 @@ def _table(t: Timeline) -> list[str]:
         cls = f' class="mark-{e.mark}"' if e.mark else ""
         out.append(f"<tr{cls}><td>{c.as_of.isoformat() if c.as_of else ''}</td>"
                    f"<td>{c.published.isoformat() if c.published else ''}</td><td>{escape(c.source or c.article)}</td>"
-                   f"<td>{escape(c.attribution or '')}</td><td>{escape(figure_label(c))}<br>{_link(e)}</td>"
+                   f"<td>{escape(c.attribution or '')}</td><td>{escape(figure_label(c))}<br>{_link(e)}"
+                   f"{'<br><em>' + escape(figure_note(c)) + '</em>' if c.part else ''}</td>"
                    f"<td>{escape(e.interval)}</td><td>{escape(MARK_LABEL[e.mark])}</td></tr>")
     out.append("</tbody></table></div>")
     hidden = len(t.entries) - len(entries)

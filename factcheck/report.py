@@ -12,13 +12,14 @@ Deterministic: the same Report gives the same bytes (no timestamps, stable order
 from __future__ import annotations
 
 from factcheck.model import Finding, Report
-from factcheck.timeline import Timeline, figure_label, timelines
+from factcheck.timeline import Timeline, figure_label, figure_note, timelines
 
 __all__ = ["render_markdown", "MARK_LABEL", "VERDICT_LABEL"]
 
 VERDICT_LABEL = {"conflict": "Conflict", "tension": "Tension", "compatible": "Consistent", "single": "One figure",
                  "different_scope": "Different scope"}
-MARK_LABEL = {"conflict": "✗ conflict", "tension": "~ tension", "earlier": "↺ earlier figure", "": ""}
+MARK_LABEL = {"conflict": "✗ conflict", "tension": "~ tension", "correction": "↓ correction", "earlier": "↺ earlier figure",
+              "": ""}
 #: Rows of one subject's table before the rest is left to the JSON.
 MAX_ROWS = 12
 #: Items of a short list (consistent subjects, pairs not compared) before "and N more".
@@ -47,7 +48,8 @@ def _timeline_table(t: Timeline) -> list[str]:
         c = e.claim
         where = f"`{_cell(e.location)}`" + (f" ×{e.count}" if e.count > 1 else "")
         lines.append(f"| {c.as_of.isoformat() if c.as_of else ''} | {c.published.isoformat() if c.published else ''} | "
-                     f"{_cell(c.source or c.article)} | {_cell(c.attribution)} | {_cell(figure_label(c))} ({where}) | "
+                     f"{_cell(c.source or c.article)} | {_cell(c.attribution)} | {_cell(figure_label(c))} ({where})"
+                     f"{_cell(' ' + figure_note(c)) if c.part else ''} | "
                      f"{_cell(e.interval)} | {MARK_LABEL[e.mark]} |")
     hidden = len(t.entries) - len(entries)
     if hidden > 0:

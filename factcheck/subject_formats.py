@@ -14,13 +14,13 @@ from typing import Any
 
 from factcheck.model import Report
 from factcheck.report import MARK_LABEL, VERDICT_LABEL, _cell, summary_line
-from factcheck.timeline import Timeline, figure_label, timelines
+from factcheck.timeline import Timeline, figure_label, figure_note, timelines
 
 __all__ = ["render_subjects", "subjects_dict", "SUBJECT_FORMATS", "CSV_COLUMNS"]
 
 SUBJECT_FORMATS = ("markdown", "json", "csv")
 CSV_COLUMNS = ("subject_id", "subject", "rule", "verdict", "as_of", "published", "source", "attribution", "figure",
-               "interval", "location", "mark", "count", "claims")
+               "interval", "location", "mark", "count", "claims", "part")
 
 
 def _rows(t: Timeline) -> list[dict[str, Any]]:
@@ -31,7 +31,8 @@ def _rows(t: Timeline) -> list[dict[str, Any]]:
                     "verdict": t.verdict, "as_of": c.as_of.isoformat() if c.as_of else None,
                     "published": c.published.isoformat() if c.published else None, "source": c.source or c.article,
                     "attribution": c.attribution, "figure": " ".join(c.text.split()), "interval": e.interval,
-                    "location": e.location, "mark": e.mark or None, "count": e.count, "claims": list(e.claim_ids)})
+                    "location": e.location, "mark": e.mark or None, "count": e.count, "claims": list(e.claim_ids),
+                    "part": c.part})
     return out
 
 
@@ -60,7 +61,8 @@ def _markdown(report: Report) -> str:
             c = e.claim
             where = f"`{_cell(e.location)}`" + (f" ×{e.count}" if e.count > 1 else "")
             out.append(f"| {c.as_of.isoformat() if c.as_of else ''} | {c.published.isoformat() if c.published else ''} | "
-                       f"{_cell(c.source or c.article)} | {_cell(c.attribution)} | {_cell(figure_label(c))} ({where}) | "
+                       f"{_cell(c.source or c.article)} | {_cell(c.attribution)} | {_cell(figure_label(c))} ({where})"
+                       f"{_cell(' ' + figure_note(c)) if c.part else ''} | "
                        f"{_cell(e.interval)} | {MARK_LABEL[e.mark]} |")
         out.append("")
     if not ts:

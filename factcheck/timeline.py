@@ -20,7 +20,9 @@ __all__ = ["Entry", "Timeline", "timelines", "subjects_of", "VERDICT_ORDER", "lo
 
 #: Subject verdicts, worst first: the order of the report's sections.
 VERDICT_ORDER = {"conflict": 0, "tension": 1, "compatible": 2, "single": 3}
-_MARK_ORDER = {"conflict": 0, "tension": 1, "earlier": 2, "": 3}
+_MARK_ORDER = {"conflict": 0, "tension": 1, "correction": 2, "earlier": 3, "": 4}
+#: Claim.revision values that mark a figure: the text gives it as superseded, or as a correction of an earlier one.
+_REVISION_MARKS = {"earlier": "earlier", "correction": "correction"}
 _MAX = date.max
 
 
@@ -31,7 +33,7 @@ class Entry:
     claim: Claim  # the first of the identical figures folded into this row
     location: str  # path:line:col of that first figure
     interval: str  # the figure as an interval, in the rule's words ("> 260,000", "began in 2011")
-    mark: str  # "conflict" | "tension" | "earlier" (the text gives it as superseded) | ""
+    mark: str  # "conflict" | "tension" | "correction" | "earlier" (the text gives it as superseded) | ""
     count: int = 1  # identical figures folded into this row
     claim_ids: tuple[str, ...] = ()  # every claim folded into this row, the first one first
 
@@ -71,6 +73,11 @@ def location(c: Claim, paths: dict[str, str]) -> str:
 def figure_label(c: Claim) -> str:
     """A figure as an outlet printed it, quoted."""
     return f'"{" ".join(c.text.split())}"'
+
+
+def figure_note(c: Claim) -> str:
+    """What else a reader needs about a figure in a timeline: that it counts only a part of the total."""
+    return f"part: {' '.join(c.part.split())}" if c.part else ""
 
 
 def _when(c: Claim) -> date | None:
@@ -118,8 +125,8 @@ def timelines(report: Report) -> list[Timeline]:
                     marks.add(cid, f.verdict)
         members = [claims[i] for i in s.claims if i in claims]
         for c in members:
-            if c.revision == "earlier":
-                marks.add(c.id, "earlier")
+            if c.revision in _REVISION_MARKS:
+                marks.add(c.id, _REVISION_MARKS[c.revision])
         rule = None
         if report.rules is not None:
             kind = next((c.kind for c in members if c.kind), None)

@@ -80,6 +80,22 @@ def test_verdict_line_in_words_then_a_timeline_with_marks():
     assert "| observers |" in rows[1] and rows[1].endswith("| ~ tension |") and "| > 260,000 |" in rows[1]
 
 
+def test_corrections_and_parts_are_marked():
+    import dataclasses
+
+    report = sample()
+    report.claims[:] = [dataclasses.replace(c, revision="correction") if c.id == "b#1" else
+                        dataclasses.replace(c, part="children") if c.id == "a#3" else c for c in report.claims]
+    report.findings[:] = [f for f in report.findings if f.verdict != "tension"]
+    report.subjects[1] = dataclasses.replace(report.subjects[1], verdict="compatible")
+    t = next(t for t in timelines(report) if t.subject.id == "S2")
+    assert {e.claim.id: e.mark for e in t.entries} == {"a#3": "earlier", "a#1": "", "b#1": "correction"}
+    from factcheck.subject_formats import render_subjects
+
+    md = render_subjects(report)
+    assert "| ↓ correction |" in md and "part: children" in md
+
+
 def test_report_without_subjects_derives_them_from_findings():
     """The pytest plugin and older callers build Reports with findings only: sections still come out."""
     report = sample(with_subjects=False)

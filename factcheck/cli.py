@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-REPORT_FORMATS = ("markdown", "json", "line", "github", "sarif")
+REPORT_FORMATS = ("markdown", "json", "line", "github", "sarif", "html")
 EXTRACT_FORMATS = ("csv", "json", "markdown")
 
 
@@ -36,6 +36,7 @@ def _checking(p: argparse.ArgumentParser) -> None:
     p.add_argument("--fail-on", choices=("error", "warning"), default=None,
                    help="lowest finding severity that gives exit code 1 (default: error)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar on standard error")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     dr.add_argument("--stdin-filename", metavar="NAME", default=None, help="the draft's name when it is read from standard input")
     _checking(dr)
     _common(dr)
+
+    su = sub.add_parser("subjects", help="list every subject of the articles with its timeline of figures",
+                        description="Every subject (one figure of a story: measure, population, place, event) with all "
+                                    "its figures in time order and its verdict.")
+    su.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: archive from config)")
+    su.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown", help="output format (default: markdown)")
+    su.add_argument("-q", "--quiet", action="store_true", help="no progress bar on standard error")
+    _common(su)
     return parser
 
 
@@ -81,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return {"extract": _cmd_extract, "report": _cmd_report, "draft": _cmd_draft}[args.command](args)
+        return {"extract": _cmd_extract, "report": _cmd_report, "draft": _cmd_draft,
+                "subjects": _cmd_subjects}[args.command](args)
     except UsageError as e:
         print(f"factcheck: error: {e}", file=sys.stderr)
         return EXIT_INPUT
@@ -132,6 +142,15 @@ def _emit(text: str, output: str | None) -> None:
         stream.flush()
 
 
+def _show(text: str, fmt: str, args) -> None:
+    """Write a report; verdicts in colour when standard output is a terminal (and NO_COLOR is unset)."""
+    from factcheck.terminal import PLAIN_FORMATS, paint, wants_colour
+
+    if not args.output and fmt not in PLAIN_FORMATS and wants_colour(sys.stdout):
+        text = paint(text)
+    _emit(text, args.output)
+
+
 def _print_problems(problems) -> None:
     for p in problems:
         print(f"{p}", file=sys.stderr)
@@ -169,8 +188,11 @@ def _cmd_report(args) -> int:
     if not paths:
         raise UsageError("no articles given (pass PATH..., or set archive in [tool.factcheck])")
     rules = _rules(args, cfg)
-    report = run(paths, rules=rules)
-    _emit(render(report, args.format or _cfg(cfg, "format", "markdown")), args.output)
+    from factcheck.terminal import with_progress
+
+    report = run(with_progress(paths, quiet=args.quiet), rules=rules)
+    fmt = args.format or _cfg(cfg, "format", "markdown")
+    _show(render(report, fmt), fmt, args)
     _print_problems(report.problems)
     return _exit_code(report, args, args.fail_on or _cfg(cfg, "fail_on", "error"))
 
@@ -211,11 +233,27 @@ def _cmd_draft(args) -> int:
     rules = _rules(args, cfg)
     report, code = check_drafts(drafts, against, fail_on=fail_on, rules=rules)
     report.problems[:0] = problems
-    _emit(render(report, args.format or _cfg(cfg, "format", "markdown")), args.output)
+    fmt = args.format or _cfg(cfg, "format", "markdown")
+    _show(render(report, fmt), fmt, args)
     _print_problems(report.problems)
     if report.problems:
         return EXIT_INPUT
     return EXIT_CLEAN if args.exit_zero else code
+
+
+def _cmd_subjects(args) -> int:
+    from factcheck.pipeline import run
+    from factcheck.subject_formats import render_subjects
+    from factcheck.terminal import with_progress
+
+    cfg = _settings(args)
+    paths = args.paths or [str(p) for p in _cfg(cfg, "archive", [])]
+    if not paths:
+        raise UsageError("no articles given (pass PATH..., or set archive in [tool.factcheck])")
+    report = run(with_progress(paths, quiet=args.quiet), rules=_rules(args, cfg))
+    _show(render_subjects(report, args.format), args.format, args)
+    _print_problems(report.problems)
+    return EXIT_INPUT if report.problems else EXIT_CLEAN
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from factcheck.model import Article, Claim, Finding, Report
+from factcheck.model import Article, Claim, Finding, Report, Subject
 
 __all__ = ["check_draft", "check_drafts"]
 
@@ -48,7 +48,8 @@ def check_draft(draft: Article, against: Sequence[str], rules_dirs: Sequence[Pat
     findings = _draft_findings(full.findings, claims, draft_id, rules, draft_date)
     texts = {a.id: a.text for a in full.articles if a.id == draft_id}
     kept, suppressed = split_suppressed(findings, claims, texts)
-    involved = {cid for f in kept + suppressed for cid in f.claims}
+    subjects = _draft_subjects(full, claims, draft_id, kept)
+    involved = {cid for f in kept + suppressed for cid in f.claims} | {cid for s in subjects for cid in s.claims}
     claims_kept = [c for c in full.claims if c.article == draft_id or c.id in involved]
     cited = {c.article for c in claims_kept} | {draft_id}
     report = Report(
@@ -58,6 +59,8 @@ def check_draft(draft: Article, against: Sequence[str], rules_dirs: Sequence[Pat
         problems=full.problems,
         suppressed=suppressed,
         rules=rules,
+        subjects=subjects,
+        drafts=[draft_id],
     )
     levels = ("error",) if fail_on == "error" else ("error", "warning")
     code = 1 if any(f.severity in levels for f in kept) else 0
@@ -82,6 +85,7 @@ def check_drafts(drafts: Sequence[Article], against: Sequence[str], rules_dirs: 
     claims: dict[str, Claim] = {}
     findings: list[Finding] = []
     suppressed: list[Finding] = []
+    subjects: list[Subject] = []
     problems = list(archive[2])
     code = 0
     for draft in drafts:
@@ -91,8 +95,10 @@ def check_drafts(drafts: Sequence[Article], against: Sequence[str], rules_dirs: 
             articles.setdefault(a.id, a)
         for c in report.claims:
             claims.setdefault(c.id, c)
-        findings += report.findings
-        suppressed += report.suppressed
+        ids = {s.id: f"S{len(subjects) + i}" for i, s in enumerate(report.subjects, 1)}  # unique across drafts
+        subjects += [dataclasses.replace(s, id=ids[s.id]) for s in report.subjects]
+        findings += [dataclasses.replace(f, subject_id=ids.get(f.subject_id)) for f in report.findings]
+        suppressed += [dataclasses.replace(f, subject_id=ids.get(f.subject_id)) for f in report.suppressed]
     n = 0
 
     def renumber(fs: list[Finding]) -> list[Finding]:
@@ -107,7 +113,8 @@ def check_drafts(drafts: Sequence[Article], against: Sequence[str], rules_dirs: 
     order = {aid: i for i, aid in enumerate(draft_ids)}
     ordered = sorted(articles.values(), key=lambda a: (order.get(a.id, len(order)),))
     return Report(articles=ordered, claims=list(claims.values()), findings=renumber(findings),
-                  problems=problems, suppressed=renumber(suppressed), rules=rules), code
+                  problems=problems, suppressed=renumber(suppressed), rules=rules, subjects=subjects,
+                  drafts=draft_ids), code
 
 
 def _draft_findings(findings: list[Finding], claims: dict[str, Claim], draft_id: str, rules,
@@ -127,10 +134,64 @@ def _draft_findings(findings: list[Finding], claims: dict[str, Claim], draft_id:
         mine = claims[cid]
         published = sorted({o for f in fs if f.verdict != "different_scope" for o in f.claims if claims[o].article != draft_id},
                            key=lambda o: (claims[o].published or claims[o].as_of or _MAX, claims[o].id))
-        against = [o for o in worst.claims if claims[o].article != draft_id]
+        against = _distinct([claims[o] for f in fs if f.verdict == worst.verdict for o in f.claims
+                             if claims[o].article != draft_id])
+        latest = [c for c in latest_published([claims[o] for o in published], draft_date or mine.published)
+                  if c not in against]
         rule = rules.by_id.get(worst.rule) if rules is not None else None
-        msg = _message(mine, worst, [claims[o] for o in against], [claims[o] for o in published], rule, draft_date)
-        out.append(dataclasses.replace(worst, id=f"D{len(out) + 1}", claims=(cid, *published), message=msg))
+        msg = _message(mine, worst, against, latest, [claims[o] for o in published], rule, draft_date)
+        # the finding holds the figures it is about; the latest published ones are named in its message
+        # and kept in its subject's timeline
+        out.append(dataclasses.replace(worst, id=f"D{len(out) + 1}", claims=(cid, *(c.id for c in against)),
+                                       message=msg))
+    return out
+
+
+def _distinct(cs: list[Claim]) -> list[Claim]:
+    """One claim per figure as printed (outlet, date, words): a wire story reprinted counts once."""
+    seen: dict[tuple, Claim] = {}
+    for c in sorted(cs, key=lambda c: (c.published or _MAX, c.id)):
+        seen.setdefault((c.source or c.article, c.published, c.as_of, " ".join(c.text.split())), c)
+    return list(seen.values())
+
+
+def latest_published(published: list[Claim], until: date | None = None) -> list[Claim]:
+    """The figures of the latest date among the published ones (several when outlets printed on the same day);
+    with ``until`` (the draft's date), the latest up to that day when there is one."""
+    dated = [c for c in published if _when(c) is not None]
+    if until is not None and any(_when(c) <= until for c in dated):
+        dated = [c for c in dated if _when(c) <= until]
+    if not dated:
+        return _distinct(published)[:1]
+    last = max(_when(c) for c in dated)
+    return _distinct([c for c in dated if _when(c) == last])
+
+
+def _draft_subjects(full: Report, claims: dict[str, Claim], draft_id: str, kept: list[Finding]) -> list[Subject]:
+    """The subjects a draft figure belongs to, each cut down to the draft's figures and the published
+    figures that matter: the ones the draft conflicts with and the latest published ones."""
+    verdict_of = {}
+    for f in full.findings:
+        if f.verdict == "different_scope":
+            continue
+        for cid in f.claims:
+            if cid in claims and claims[cid].article == draft_id:
+                old = verdict_of.get(cid)
+                verdict_of[cid] = f.verdict if old is None or _RANK[f.verdict] < _RANK[old] else old
+    flagged = {f.claims[0]: f for f in kept}
+    out = []
+    for s in full.subjects:
+        mine = [cid for cid in s.claims if cid in verdict_of]
+        if not mine:
+            continue
+        others = [claims[c] for c in s.claims if c in claims and claims[c].article != draft_id]
+        until = next((claims[c].published for c in mine if claims[c].published), None)
+        keep = {c.id for c in latest_published(others, until)} | set(mine)
+        for cid in mine:
+            if cid in flagged:
+                keep |= set(flagged[cid].claims)
+        worst = min((flagged[c].verdict if c in flagged else "compatible" for c in mine), key=_RANK.get)
+        out.append(dataclasses.replace(s, claims=tuple(c for c in s.claims if c in keep), verdict=worst))
     return out
 
 
@@ -143,14 +204,14 @@ def _quote(c: Claim, rule=None) -> str:
     return f"{c.source or c.article} ({when}{who}): \"{c.text}\"" + (f" ({interval})" if interval else "")
 
 
-def _message(mine: Claim, worst: Finding, against: list[Claim], published: list[Claim], rule,
+def _message(mine: Claim, worst: Finding, against: list[Claim], latest: list[Claim], published: list[Claim], rule,
              draft_date: date | None = None) -> str:
+    """What the draft figure contradicts, the latest published figure(s), and what would be consistent."""
     verb = "contradicts" if worst.verdict == "conflict" else "is in tension with"
     head = (f"Draft line {mine.line}:{mine.column} \"{mine.text}\" {verb} "
             + "; ".join(_quote(c, rule) for c in against) + ".")
-    others = [c for c in published if c not in against]
-    if others:
-        head += " Also published: " + "; ".join(_quote(c, rule) for c in others) + "."
+    if latest:
+        head += " Latest published: " + "; ".join(_quote(c, rule) for c in latest) + "."
     tail = _consistent(published, rule, draft_date)
     return f"{head} {tail}" if tail else head
 

@@ -4,7 +4,8 @@
 - ``json``: the extraction contract plus findings (field names are public, keep them);
 - ``line``: ``path:line:col: severity rule message``, one finding a line, for editors and grep;
 - ``github``: workflow-command annotations (``::error file=…,line=…,col=…::…``);
-- ``sarif``: SARIF 2.1.0 for code-scanning tools.
+- ``sarif``: SARIF 2.1.0 for code-scanning tools;
+- ``html``: the human report as one self-contained page with a timeline chart per subject (factcheck.html_report).
 ``extract`` renders the claims table alone as csv, json or markdown.
 Every rendering is deterministic: same Report, same bytes.
 """
@@ -22,7 +23,7 @@ from factcheck.model import Claim, Finding, Report
 __all__ = ["render", "render_claims", "report_dict", "claim_dict", "finding_location", "sarif_uri",
            "FORMATS", "CLAIM_FORMATS"]
 
-FORMATS = ("markdown", "json", "line", "github", "sarif")
+FORMATS = ("markdown", "json", "line", "github", "sarif", "html")
 CLAIM_FORMATS = ("csv", "json", "markdown")
 #: Columns left out of the csv and markdown tables: long, and in the json.
 _WIDE = ("sentence", "context")
@@ -101,6 +102,10 @@ def render(report: Report, fmt: str = "markdown", draft_article: str | None = No
         from factcheck.report import render_markdown
 
         return render_markdown(report)
+    if fmt == "html":
+        from factcheck.html_report import render_html
+
+        return render_html(report)
     if fmt == "json":
         return _dump(report_dict(report))
     claims = {c.id: c for c in report.claims}

@@ -183,6 +183,7 @@ class Report:
     suppressed: list[Finding] = field(default_factory=list)
     subjects: list[Subject] = field(default_factory=list)
     rules: Any = None  # the RuleSet the findings were judged under: renderers describe intervals by it
+    drafts: list[str] = field(default_factory=list)  # Article ids of the drafts checked (factcheck draft)
 
     @property
     def conflicts(self) -> list[Finding]:

@@ -274,3 +274,31 @@ def test_sarif_reports_unreadable_files_as_tool_notifications(handmade):
                                                         "region": {"startLine": 3}}
     clean = json.loads(render(Report(handmade.articles, handmade.claims, handmade.findings), "sarif"))
     assert "invocations" not in clean["runs"][0]
+
+
+def test_html_is_a_report_format_with_the_markdown_verdicts(seed_report):
+    from factcheck.formats import FORMATS
+
+    assert "html" in FORMATS
+    page = render(seed_report, "html")
+    assert page.startswith("<!DOCTYPE html>") and page == render(seed_report, "html")
+    for s in seed_report.subjects:
+        if s.verdict in ("conflict", "tension"):
+            assert f'id="{s.id}" data-verdict="{s.verdict}"' in page
+
+
+def test_draft_json_gains_subjects_and_keeps_its_findings_shape(tmp_path):
+    from factcheck.draft import check_draft
+    from factcheck.load import load_article
+
+    path = tmp_path / "draft.md"
+    path.write_text("---\nsource: Our Paper\npublished: 2016-02-12\n---\nMinisters of the 20-nation Syria contact group met.\n",
+                    encoding="utf-8")
+    (draft,) = list(load_article(path))
+    report, code = check_draft(draft, ["seeds"])
+    doc = json.loads(render(report, "json"))
+    assert code == 1 and list(doc) == ["articles", "claims", "findings", "suppressed", "problems", "subjects"]
+    (f,) = doc["findings"]
+    assert set(f) == {"id", "rule", "kind", "subject", "verdict", "severity", "claims", "message", "subject_id"}
+    (s,) = [s for s in doc["subjects"] if s["id"] == f["subject_id"]]
+    assert set(f["claims"]) <= set(s["claims"]) and s["verdict"] == "conflict"

@@ -289,19 +289,22 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
 def _listed_populations(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
     """'149 passengers and eight crew members' died: figures of one measure listed with different counted nouns are
     parts of a total, never the total."""
-    by_measure: dict[str, list[int]] = {}
-    for i, (q, c) in enumerate(read):
-        if c.dimension == "count" and c.predicate and q.noun:
-            by_measure.setdefault(c.predicate, []).append(i)
     out = list(read)
-    for idx in by_measure.values():
-        if len({read[i][0].noun for i in idx}) < 2:
+    for i in range(len(read) - 1):
+        (q, c), (q2, c2) = read[i], read[i + 1]
+        if c.dimension != "count" or c2.dimension != "count" or not q.noun or not q2.noun or q.noun == q2.noun:
             continue
-        for i in idx:
-            q, c = read[i]
-            if c.part is None:
-                out[i] = (q, _replace(c, part=q.noun))
+        if c.predicate != c2.predicate or not _COORDINATED.fullmatch(sentence[q.end:q2.start]):
+            continue
+        for j in (i, i + 1):
+            qq, cc = out[j]
+            if cc.part is None:
+                out[j] = (qq, _replace(cc, part=qq.noun))
     return out
+
+
+#: Only coordination joins two figures into a list: "149 passengers and eight crew", "12 soldiers, 3 police".
+_COORDINATED = re.compile(r"\s*(?:,|and|plus|as well as|, and|&)\s*(?:\w+\s+)?", re.I)
 
 
 _CHANGE_VERB = re.compile(r"\b(?:rose|rising|risen|rises|increased|increasing|climbed|jumped|soared|grew|went up|fell|"

@@ -66,8 +66,10 @@ _EVENTS: list[tuple[str, re.Pattern]] = [
     ("attack", re.compile(r"\b(?:attacks?|bombings?|blasts?|explosions?|shootings?|massacres?|airstrikes?|air strikes?|strikes?)\b", re.I)),
     ("earthquake", re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|tsunamis?)\b", re.I)),
     ("storm", re.compile(r"\b(?:hurricane|typhoon|cyclone|storm|tornado|flood(?:s|ing)?|landslides?|mudslides?|monsoon)\b", re.I)),
-    ("fire", re.compile(r"\b(?:fires?|wildfires?|blazes?|bushfires?)\b", re.I)),
+    ("fire", re.compile(r"\b(?:fires?(?!\s+(?:department|service|brigade|authorit|officials?|chief|fighters?|station|trucks?|engines?))|wildfires?|blazes?|bushfires?)\b", re.I)),
     ("crash", re.compile(r"\b(?:crash(?:es)?|airliner|plane|derailment|collision|sinking|capsized|capsizing|shipwrecks?)\b", re.I)),
+    ("crush", re.compile(r"\b(?:crowd crush|crush|stampede|crowd surge|crowd collapse)\b", re.I)),
+    ("collapse", re.compile(r"\b(?:building collapse|collapsed building|collapse of)\b", re.I)),
     ("epidemic", re.compile(r"\b(?:epidemic|pandemic|outbreak|virus|disease|cholera|ebola|covid(?:-19)?)\b", re.I)),
     ("famine", re.compile(r"\b(?:famine|drought|starvation)\b", re.I)),
     ("talks", re.compile(r"\b(?:talks|negotiations|meeting|summit|conference)\b", re.I)),
@@ -430,7 +432,7 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
     published = article.published
     before, after = sentence[:q.start], sentence[q.end:]
     event = _event(sentence, q)
-    noun = q.noun
+    noun = q.noun or (_noun_of_number(sentence, q) if q.dimension == "count" else None)
     if q.dimension in ("duration", "date") and noun is None and event:
         noun = event
     return Claim(
@@ -468,6 +470,20 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
         vague=q.vague,
         context=" ".join(_norm_words(before)[-8:] + ["<q>"] + _norm_words(after)[:8]),
     )
+
+
+_NUMBER_OF = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?P<foreign>foreign\s+)?(?:the\s+)?"
+                        r"(?P<noun>[a-z]+)\b[^,;]{0,40}$", re.I)
+
+
+def _noun_of_number(sentence: str, q: Quantity) -> str | None:
+    """'put the number of foreign casualties at 20': the counted noun stands before the figure."""
+    from factcheck.quantities import singular
+
+    m = _NUMBER_OF.search(sentence[:q.start])
+    if not m:
+        return None
+    return "foreigner" if m.group("foreign") else singular(m.group("noun").lower())
 
 
 def _nearest(sentence: str, q: Quantity, patterns: list[tuple[str, re.Pattern]]) -> str | None:

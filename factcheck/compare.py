@@ -296,8 +296,28 @@ def _window(c: Claim) -> str:
 
 
 #: Events that happen at one time: figures about them published far apart are about different events.
-POINT_EVENTS = frozenset({"earthquake", "storm", "fire", "crash", "attack"})
+POINT_EVENTS = frozenset({"earthquake", "storm", "fire", "crash", "attack", "crush", "collapse"})
 POINT_EVENT_DAYS = 120
+
+
+#: A war, an offensive in it and one attack are different windows of one conflict.
+WAR_EVENTS = frozenset({"war", "offensive", "attack"})
+
+
+def _different_events(a: Claim, b: Claim) -> bool:
+    """Two claims of one story are about different events only when that is stated: an offensive against the
+    whole war, or both sentences naming another incident than their articles are about. An unstated event is
+    the story's, and a stray word ("the fire department") does not make a crowd crush a fire."""
+    ea, eb = a.event, b.event
+    if not ea or not eb or ea == eb:
+        return False
+    return {ea, eb} <= WAR_EVENTS or _other_incident(a) or _other_incident(b)
+
+
+def _other_incident(c: Claim) -> bool:
+    """The sentence names a one-off incident that is not the one its article is about ("the airliner downed over
+    the Sinai last year, killing more than 200" in a story about a war)."""
+    return c.event in POINT_EVENTS and c.story_event is not None and c.event != c.story_event
 
 
 def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
@@ -331,7 +351,7 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
                 out.append(f"group named for only one: {ea or 'none'} vs {eb or 'none'}")
         elif key == "event":
             ea, eb = a.event, b.event
-            if ea != eb and not ((ea is None or eb is None) and "event" in wild):
+            if _different_events(a, b):
                 out.append(f"different events: {ea or 'none stated'} vs {eb or 'none stated'}")
             elif ea and ea == eb and ea in POINT_EVENTS and claim_date(a) and claim_date(b) \
                     and abs((claim_date(a) - claim_date(b)).days) > POINT_EVENT_DAYS:
@@ -538,6 +558,8 @@ def _severity(verdict: str, rule: Rule | None) -> str:
 #: Two articles about one kind of incident in one place, published this close, are one story.
 SAME_INCIDENT_DAYS = 30
 UNPLACED_INCIDENT_DAYS = 7
+#: Articles further apart than this are never one story, whatever names they share.
+STORY_DAYS = 540
 
 
 def _incidents(claims: Sequence[Claim]) -> dict[str, tuple[str | None, str | None, date | None]]:
@@ -546,6 +568,18 @@ def _incidents(claims: Sequence[Claim]) -> dict[str, tuple[str | None, str | Non
     for c in claims:
         out.setdefault(c.article, (c.story_place, c.story_event, c.published))
     return out
+
+
+def one_time_frame(a: tuple, b: tuple) -> bool:
+    """False when two articles cannot be about one incident, whatever names they share: both are about
+    one-off events, of different kinds or published months apart."""
+    (_, event_a, day_a), (_, event_b, day_b) = a, b
+    if event_a not in POINT_EVENTS or event_b not in POINT_EVENTS:
+        # a war or a crisis goes on for years, but not for ever
+        return not (day_a and day_b and abs((day_a - day_b).days) > STORY_DAYS)
+    if event_a != event_b:
+        return False
+    return not (day_a and day_b and abs((day_a - day_b).days) > POINT_EVENT_DAYS)
 
 
 def same_incident(a: tuple, b: tuple) -> bool:
@@ -584,8 +618,12 @@ def _story_judge(articles, rules: RuleSet, claims: Sequence[Claim] = ()):
             return not na or not nb or bool(na & nb)
         key = (a, b) if a < b else (b, a)
         if key not in cache:
-            cache[key] = (same_story(names.get(a, frozenset()), names.get(b, frozenset()), min_shared, min_overlap)
-                          or (a in incidents and b in incidents and same_incident(incidents[a], incidents[b])))
+            ia, ib = incidents.get(a), incidents.get(b)
+            if ia and ib and not one_time_frame(ia, ib):
+                cache[key] = False
+            else:
+                cache[key] = (same_story(names.get(a, frozenset()), names.get(b, frozenset()), min_shared, min_overlap)
+                              or (ia is not None and ib is not None and same_incident(ia, ib)))
         return cache[key]
 
     return story, drafts

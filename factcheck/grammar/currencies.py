@@ -1,0 +1,59 @@
+"""Money: currency signs, prefixes, codes and words normalised to ISO 4217 codes.
+
+A small checked-in table (codes from ISO 4217, as pycountry lists them) rather than a
+run-time dependency: news uses a few dozen currencies, and the sign forms ("A$", "$US",
+"RM", "Rs") are not in ISO data anyway. Pence are GBX (the exchange code for pence);
+US cents are converted to dollars.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ISO_CODES", "PREFIXES", "WORDS", "PREFIX_PATTERN", "PENCE_AFTER", "currency_of_prefix",
+           "currency_of_word", "CENT_WORDS"]
+
+#: ISO 4217 codes news writes as codes ("AUD1.5m", "1.5 million USD")
+ISO_CODES = frozenset("""
+USD EUR GBP JPY CNY HKD AUD CAD NZD CHF SEK NOK DKK INR PKR BDT LKR NPR MYR SGD IDR THB PHP VND KRW TWD
+BRL MXN ARS CLP COP PEN ZAR NGN KES EGP GHS MAD TRY RUB UAH PLN CZK HUF RON ILS SAR AED QAR KWD IRR IQD
+""".split())
+#: sign forms written before the figure -> ISO code (longest forms are tried first)
+PREFIXES = {
+    "us$": "USD", "$us": "USD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "$a": "AUD",
+    "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "nt$": "TWD",
+    "mx$": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR",
+    "₩": "KRW", "₦": "NGN", "₽": "RUB", "₺": "TRY", "₱": "PHP", "rm": "MYR", "rmb": "CNY", "sfr": "CHF",
+    "ksh": "KES", "kes": "KES", "r": "ZAR", "rp": "IDR", "zł": "PLN",
+    **{code.lower(): code for code in ISO_CODES},
+}
+#: words written after the figure -> ISO code
+WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
+    "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
+    "francs": "CHF", "franc": "CHF", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB",
+    "lira": "TRY", "liras": "TRY", "ringgit": "MYR", "rand": "ZAR", "naira": "NGN", "won": "KRW",
+    "pesos": "MXN", "peso": "MXN", "reais": "BRL", "real": "BRL", "baht": "THB", "rupiah": "IDR",
+    "dirhams": "AED", "dirham": "AED", "riyals": "SAR", "riyal": "SAR", "shekels": "ILS", "shekel": "ILS",
+    "zloty": "PLN", "hryvnia": "UAH", "krona": "SEK", "kronor": "SEK", "kroner": "NOK", "taka": "BDT",
+    "pence": "GBX", "cent": "cent", "cents": "cent",
+}
+CENT_WORDS = ("cent", "cents")
+_SIGNS = r"US\$|\$US|U\.S\.\$|A\$|AU\$|\$A(?=\d)|C\$|CA\$|NZ\$|HK\$|S\$|R\$|NT\$|MX\$|\$|€|£|¥|₹|₩|₦|₽|₺|₱"
+_LETTERS = r"Rs\.?|RMB|RM|SFr|KSh|Rp|R(?=\d)|" + "|".join(sorted(ISO_CODES, key=lambda c: (-len(c), c)))
+#: a currency written before a figure, glued or after one space ("US$4.2m", "AUD1.5m", "Rs 40 crore")
+PREFIX_PATTERN = rf"(?-i:{_SIGNS}|(?<![A-Za-z])(?:{_LETTERS})(?![a-z]))"
+#: pence glued to the figure ("118.5p")
+PENCE_AFTER = re.compile(r"p\b(?!\.\s?\d)")
+
+
+def currency_of_prefix(prefix: str) -> str:
+    """ISO code of a prefix form ("A$" -> "AUD", "Rs." -> "INR", "$US" -> "USD")."""
+    return PREFIXES[prefix.strip().lower()]
+
+
+def currency_of_word(word: str) -> str | None:
+    """ISO code of a currency word or code after a figure ("euros" -> "EUR", "USD"); "cent" for cents."""
+    if word in ISO_CODES:
+        return word
+    return WORDS.get(word.lower())

@@ -1,0 +1,58 @@
+"""Ranges and changes: "between 7 and 10 years", "33-35 billion euros", "5% to 10%",
+"from $10 to $15 billion" (one range), and "rose from 21 mpg to 23" (two figures).
+
+The scale, currency, unit and noun written once belong to both ends; a range's low is
+never above its high (a reversed pair is a score or a change, never a range).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+__all__ = ["JOIN", "BETWEEN_BEFORE", "CHANGE_BEFORE", "join_kind", "shared_scale"]
+
+#: what joins two figures: a dash, "to", "and", "or" (the second figure starts right after)
+JOIN = re.compile(r"(?P<join>\s*(?:-|–|—|to|and|or)\s*)(?=[\d$€£¥₹]|[A-Z]{1,3}\$|(?-i:[A-Z]{3})\s?\d|"
+                  r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                  r"forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)", re.IGNORECASE)
+BETWEEN_BEFORE = re.compile(r"\b(?P<w>between|from)\s+(?:an?\s+estimated\s+|some\s+|about\s+|roughly\s+)?$",
+                            re.IGNORECASE)
+#: a verb of change right before a figure: "rose 12.5% to 20%" / "fell from 21 to 18" are two figures
+CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|falls?|fallen|falling|dropped|drops?|dropping|increased?|increases|"
+    r"increasing|decreased?|decreases|declined?|declines|declining|grew|grows?|growing|grown|climbed|climbs?|"
+    r"jumped|jumps?|slipped|slid|soared|surged|plunged|plummeted|tumbled|sank|raised?|raising|cut|cuts|lowered|"
+    r"boosted|gained|lost|losing|widened|narrowed|shrank|shrunk|expanded|went|moved|changed|upgraded|downgraded|"
+    r"revised|swelled|doubled|tripled|halved|slumped|dipped|eased|edged|ticked|spiked|up|down|higher|lower)"
+    r"\s+(?:by\s+|from\s+|sharply\s+|slightly\s+|about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def join_kind(text: str, start: int, join: str, v1: float | None, v2: float | None) -> str | None:
+    """How two joined figures read: "range", "two" (a change: two figures) or None (not joined: a score, a list).
+
+    start is where the first figure (with its currency) begins; join the words between the figures.
+    """
+    if v1 is None or v2 is None:
+        return None
+    word = join.strip().lower()
+    before = text[max(0, start - 40):start]
+    between = BETWEEN_BEFORE.search(before)
+    change = CHANGE_BEFORE.search(before)
+    if word in ("and", "or"):
+        return "range" if (between and between.group("w").lower() == "between" and v2 > v1) else None
+    if change and word == "to":
+        return "two"
+    if between and between.group("w").lower() == "from" and word == "to":
+        return "range" if v2 > v1 else "two"
+    return "range" if v2 > v1 else None
+
+
+def shared_scale(v1: float, v2: float, factor: float) -> float:
+    """The first figure of "10 to 20 million" with the second's scale, when that reads closer to the second."""
+    if v1 <= 0 or v2 <= 0:
+        return v1
+    scaled = v1 * factor
+    return scaled if abs(math.log(scaled / v2)) < abs(math.log(v1 / v2)) else v1

@@ -68,7 +68,7 @@ _FORMS = ("vague", "few", "frac", "share", "ratio", "dozen", "ascale", "digits",
 _AFTER = re.compile(
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pc\b|pct\b))"
     r"|(?P<hyphen>-(?P<hword>[A-Za-z]+)(?P<old>-old\b)?)"
-    r"|(?P<or_more>\s+or\s+more\b|\s*-?plus\b|\+)",
+    r"|(?P<or_more>\s+(?:or|and)\s+(?P<older>older|over|above)\b|\s+or\s+(?:more|greater|higher|above)\b|\s*-?plus\b|\+)",
     re.IGNORECASE,
 )
 _MINUS_BEFORE = re.compile(r"\bminus[\s-]$", re.IGNORECASE)
@@ -91,6 +91,7 @@ class _Reading:
     vague: bool = False
     scale: float | None = None  # the scale word's factor, when one was written
     number_end: int = 0  # end of the digits or words (before any scale), for the name/date tests
+    bare_dollar: bool = False  # "$5", "50 cents": USD unless the text names its dollar
 
     def __post_init__(self):
         if self.low is None and self.high is None and self.bound == "exact":
@@ -105,17 +106,36 @@ class _Reading:
 
 def extract_quantities(text: str) -> list[Quantity]:
     """All quantities in ``text``, in order of appearance, each an interval with its bound and noun."""
-    out: list[Quantity] = []
+    found: list[_Reading] = []
     consumed_until = 0
     for m in _CORE.finditer(text):
         if m.start() < consumed_until:
             continue
         readings = _read(text, m)
         for r in readings:
-            out.append(r.freeze(text))
+            _conversion_keeps_bound(text, found[-1] if found else None, r)
+            found.append(r)
         if readings:
             consumed_until = readings[-1].end
-    return out
+    dollar = currencies.local_dollar(text)
+    for r in found:
+        if dollar and r.unit == "USD" and r.bare_dollar:
+            r.unit = dollar  # "$" in a text that writes its dollars "A$" elsewhere
+    return [r.freeze(text) for r in found]
+
+
+def _conversion_keeps_bound(text: str, prev: _Reading | None, r: _Reading) -> None:
+    """"more than 3,000 acres (1,214 hectares)": a conversion in brackets has the bound of the figure before."""
+    if prev is None or r.bound != "exact" or prev.bound in ("exact", "range") or r.value is None \
+            or not re.fullmatch(r"\s*\(\s*", text[prev.end:r.start]) or r.unit is None:
+        return
+    r.bound = prev.bound
+    if prev.bound == "approx":
+        r.low, r.high = approx(r.value, below_only=prev.high == prev.value)
+    elif prev.bound in ("more_than", "at_least"):
+        r.low, r.high = r.value, None
+    else:
+        r.low, r.high = None, r.value
 
 
 def _read(text: str, m: re.Match) -> list[_Reading]:
@@ -139,10 +159,20 @@ def _read(text: str, m: re.Match) -> list[_Reading]:
 
 
 def _attach_rest(text: str, r: _Reading) -> None:
+    """Currency, unit, counted noun, and an "or more" after them ("100 runs or more")."""
     _attach_currency(text, r)
     _attach_unit(text, r)
     if r.dimension == "count" and r.noun is None and r.form not in ("share", "ratio"):
         r.noun, r.end = find_noun(text, r.end, r.value)
+        if r.noun in ("point", "pt") and _PERCENT_NEARBY.search(text, max(0, r.start - 200), r.end + 200):
+            r.noun, r.unit, r.dimension = None, "percentage point", "percentage"  # "down 29 points" in a poll story
+    more = _OR_MORE_AFTER.match(text, r.end)
+    if more and r.bound == "exact":
+        r.bound, r.high, r.end = "at_least", None, more.end()
+
+
+_OR_MORE_AFTER = re.compile(r"\s+or\s+(?:more|greater|higher|above)\b", re.IGNORECASE)
+_PERCENT_NEARBY = re.compile(r"\d\s?%|\bper\s?cent\b|\bpercent|\bpoll|\bvote\s+share", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- core forms
@@ -201,7 +231,13 @@ def _read_words(text: str, m: re.Match) -> _Reading | None:
     if split:
         words = words[:split.start()]
     value = words_value(words)
-    return None if value is None else _Reading(m.start(), m.start() + len(words), value, "words")
+    if value is None:
+        return None
+    end = m.start() + len(words)
+    half = re.match(r"\s+and\s+(?:a\s+)?half\b", text[end:end + 14], re.IGNORECASE)
+    if half:  # "three and a half minutes"
+        value, end = value + 0.5, end + half.end()
+    return _Reading(m.start(), end, value, "words")
 
 
 def _one_is_a_count(text: str, m: re.Match) -> bool:
@@ -243,12 +279,10 @@ def _read_digits(text: str, m: re.Match, joined: bool = False) -> _Reading | Non
     start = m.start()
     if m.group("sign"):
         value = -value  # "fell -3.5%", "(-2)"
-    elif not cur and (minus := _MINUS_BEFORE.search(text, max(0, start - 7), start)):
-        value, start = -value, minus.start()  # "minus-130 degrees Fahrenheit"
     r = _Reading(start, end, value, "digits", scale=scales.scale_factor(scale_txt) if scale_txt else None,
                  number_end=number_end)
     if cur:
-        r.unit, r.dimension = currencies.currency_of_prefix(cur), "currency"
+        r.unit, r.dimension, r.bare_dollar = currencies.currency_of_prefix(cur), "currency", cur == "$"
     return r
 
 
@@ -268,6 +302,9 @@ def _attach_after(text: str, r: _Reading) -> bool:
     if after is None:
         if r.form == "digits" and r.dimension == "count" and currencies.PENCE_AFTER.match(text, r.end):
             r.unit, r.dimension, r.end = "GBX", "currency", r.end + 1  # "118.5p"
+        elif r.dimension == "count" and text[r.end:r.end + 1] == "¢" and r.value is not None:
+            r.value = r.low = r.high = round(r.value / 100, 10)  # "1.71¢": US cents, in dollars
+            r.unit, r.dimension, r.end, r.bare_dollar = "USD", "currency", r.end + 1, True
         return True
     if after.group("pct") and r.dimension == "count":
         r.end = after.end()
@@ -277,12 +314,17 @@ def _attach_after(text: str, r: _Reading) -> bool:
         return _attach_hyphen_word(text, r, after)
     elif after.group("or_more") and r.bound == "exact":
         r.bound, r.high, r.end = "at_least", None, after.end()
+        if after.group("older") and after.group("older").lower() == "older":
+            r.unit, r.dimension = "year", "duration"  # "12 and older": an age
     return True
 
 
 def _attach_hyphen_word(text: str, r: _Reading, after: re.Match) -> bool:
     """"four-year-old war", "17-nation group", "6.1-inch screen"; "six-speed gearbox" is no amount."""
     hword = after.group("hword").lower()
+    join = ranges.JOIN.match(text, r.end)
+    if join and _SECOND.match(text, join.end()):
+        return True  # "Rs. 17,000-Rs. 20,000": a range, read next
     if hword in units.TIME_UNITS:
         r.unit, r.dimension = units.TIME_UNITS[hword], "duration"
         r.noun, r.end = noun_after_duration(text, after.end())
@@ -301,6 +343,8 @@ def _attach_hyphen_word(text: str, r: _Reading, after: re.Match) -> bool:
         noun, end = find_noun(text, r.end, r.value)
         if noun:
             r.noun, r.end = noun, end
+    elif hword == "plus" and r.bound == "exact":
+        r.bound, r.high, r.end = "at_least", None, after.end()  # "£3 billion-plus"
     elif hword not in ("old", "based", "odd", "plus", "year-old"):
         r.noun, r.end = singular(hword), after.end()  # "17-nation contact group" counts nations
     return True
@@ -320,24 +364,27 @@ def _read_joined(text: str, r: _Reading):
     if r2 is None or not _attach_after(text, r2):
         return "drop" if dash and r.form == "digits" else None
     _attach_rest(text, r2)
+    if r.unit and r2.unit and r.unit != r2.unit or "count" != r.dimension != r2.dimension != "count":
+        return None  # "fell 3% to $24.16 billion": two different figures, read one at a time
     v1 = r.value
     if r.scale is None and r2.scale and r.value is not None and r2.value is not None:
         v1 = ranges.shared_scale(r.value, r2.value, r2.scale)
     kind = ranges.join_kind(text, r.start, join.group("join"), v1, r2.value)
     between = ranges.BETWEEN_BEFORE.search(text, max(0, r.start - 40), r.start)
-    if kind == "range" and dash and not (r2.noun or r2.unit or r.unit or between):
+    decimals = "." in text[r.start:r2.end]
+    if kind == "range" and dash and not (r2.noun or r2.unit or r.unit or between or decimals):
         kind = None  # "2-3" alone: a score, an id or a record, not a range
     if kind is None:
         return "drop" if dash and r.form == "digits" else None
     r.value = r.low = r.high = v1
     if kind == "two":
         _attach_rest(text, r)
-        if r2.unit is None and r2.noun is None:
+        if r2.unit is None and r2.noun is None and between:
             r2.unit, r2.dimension = r.unit, r.dimension  # "rose from 21 mpg to 23"
         return r2
     r.high, r.bound, r.end = r2.high if r2.high is not None else r2.value, "range", r2.end
     if r.unit is None:
-        r.unit, r.dimension = r2.unit, r2.dimension
+        r.unit, r.dimension, r.bare_dollar = r2.unit, r2.dimension, r2.bare_dollar
     r.noun = r2.noun
     if between:
         r.start = between.start()
@@ -359,13 +406,27 @@ def _attach_currency(text: str, r: _Reading) -> None:
     if code == "cent":
         if r.value is not None:
             r.value, r.low, r.high = (None if x is None else round(x / 100, 10) for x in (r.value, r.low, r.high))
-        r.unit, r.dimension, r.end = "USD", "currency", word.end()
+        r.unit, r.dimension, r.end, r.bare_dollar = "USD", "currency", word.end(), True
     elif code:
         r.unit, r.dimension, r.end = code, "currency", word.end()
-    elif nxt[0].group().lower() in units.TIME_UNITS and not r.vague:
-        r.unit, r.dimension, r.end = units.TIME_UNITS[nxt[0].group().lower()], "duration", nxt[0].end()
-        if len(nxt) > 1 and nxt[1].group().lower() == "of":
-            r.noun = find_noun(text, nxt[1].start(), 2)[0]  # "five years of war"
+    elif not r.vague and (unit := _time_unit_after(nxt)) is not None:
+        r.unit, r.dimension, r.end = units.TIME_UNITS[unit.group().lower()], "duration", unit.end()
+        of = next_words(text, unit.end(), 1)
+        if of and of[0].group().lower() == "of":
+            r.noun = find_noun(text, of[0].start(), 2)[0]  # "five years of war"
+
+
+_DURATION_ADJECTIVES = {"straight", "consecutive", "successive", "full", "long", "more", "additional", "extra",
+                        "further", "previous", "past", "next", "last", "whole", "entire", "calendar"}
+
+
+def _time_unit_after(words: list[re.Match]) -> re.Match | None:
+    """The time unit of "two years", "16 straight days"."""
+    if words and words[0].group().lower() in units.TIME_UNITS:
+        return words[0]
+    if len(words) > 1 and words[0].group().lower() in _DURATION_ADJECTIVES and words[1].group().lower() in units.TIME_UNITS:
+        return words[1]
+    return None
 
 
 def _attach_unit(text: str, r: _Reading) -> None:
@@ -382,6 +443,9 @@ def _attach_unit(text: str, r: _Reading) -> None:
     if found is not None:
         r.unit, r.end = found[0], found[1]
         r.dimension = found[2] if len(found) > 2 else "physical"
+        minus = _MINUS_BEFORE.search(text, max(0, r.start - 7), r.start)
+        if minus and r.value is not None and r.value > 0:  # "minus-130 degrees Fahrenheit"
+            r.value, r.low, r.high, r.start = -r.value, -r.high, -r.low, minus.start()
 
 
 def _quantulum_unit(text: str, r: _Reading) -> tuple[str, int, str] | None:

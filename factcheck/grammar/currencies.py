@@ -20,7 +20,7 @@ BRL MXN ARS CLP COP PEN ZAR NGN KES EGP GHS MAD TRY RUB UAH PLN CZK HUF RON ILS 
 """.split())
 #: sign forms written before the figure -> ISO code (longest forms are tried first)
 PREFIXES = {
-    "us$": "USD", "$us": "USD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "$a": "AUD",
+    "us$": "USD", "$us": "USD", "$nz": "NZD", "$au": "AUD", "$hk": "HKD", "$ca": "CAD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "$a": "AUD",
     "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "nt$": "TWD",
     "mx$": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR",
     "₩": "KRW", "₦": "NGN", "₽": "RUB", "₺": "TRY", "₱": "PHP", "rm": "MYR", "rmb": "CNY", "sfr": "CHF",
@@ -39,12 +39,28 @@ WORDS = {
     "pence": "GBX", "cent": "cent", "cents": "cent",
 }
 CENT_WORDS = ("cent", "cents")
-_SIGNS = r"US\$|\$US|U\.S\.\$|A\$|AU\$|\$A(?=\d)|C\$|CA\$|NZ\$|HK\$|S\$|R\$|NT\$|MX\$|\$|€|£|¥|₹|₩|₦|₽|₺|₱"
-_LETTERS = r"Rs\.?|RMB|RM|SFr|KSh|Rp|R(?=\d)|" + "|".join(sorted(ISO_CODES, key=lambda c: (-len(c), c)))
+_SIGNS = r"US\$|\$US|\$NZ|\$AU|\$HK|\$CA|U\.S\.\$|A\$|AU\$|\$A(?=\d)|C\$|CA\$|NZ\$|HK\$|S\$|R\$|NT\$|MX\$|\$|€|£|¥|₹|₩|₦|₽|₺|₱"
+#: codes that are also common words or abbreviations ("COP26", "PEN") are not read as prefixes
+_PREFIX_CODES = sorted(ISO_CODES - {"COP", "PEN", "TRY", "ARS", "ILS", "KES", "IRR", "EGP", "PHP", "MAD"},
+                       key=lambda c: (-len(c), c))
+_LETTERS = r"Rs\.?|RMB|RM|SFr|KSh|Rp|R(?=\d)|" + "|".join(_PREFIX_CODES)
 #: a currency written before a figure, glued or after one space ("US$4.2m", "AUD1.5m", "Rs 40 crore")
 PREFIX_PATTERN = rf"(?-i:{_SIGNS}|(?<![A-Za-z])(?:{_LETTERS})(?![a-z]))"
 #: pence glued to the figure ("118.5p")
 PENCE_AFTER = re.compile(r"p\b(?!\.\s?\d)")
+
+
+_LOCAL_DOLLAR = re.compile(r"(?-i:A\$|AU\$|\$A(?=\d)|\$AU|AUD|ASX)|(?-i:NZ\$|\$NZ|NZX)|(?-i:C\$|CA\$|TSX)|(?-i:HK\$|HKEX)|(?-i:S\$|SGX)")
+_LOCAL_CODE = {"a": "AUD", "n": "NZD", "c": "CAD", "t": "CAD", "h": "HKD", "s": "SGD"}
+
+
+def local_dollar(text: str) -> str | None:
+    """The dollar a text means by a bare "$", when it names one ("A$", "$NZ", "ASX", "TSX"); None: USD."""
+    m = _LOCAL_DOLLAR.search(text)
+    if m is None:
+        return None
+    key = m.group().lstrip("$")[:1].lower()
+    return "AUD" if m.group() in ("ASX", "AUD", "$AU", "AU$") else _LOCAL_CODE.get(key)
 
 
 def currency_of_prefix(prefix: str) -> str:

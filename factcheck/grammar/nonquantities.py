@@ -122,7 +122,7 @@ def is_era_year(text: str, s: int, e: int) -> bool:
 
 #: compound modifiers that name a configuration, not an amount ("six-speed gearbox")
 ATTRIBUTE_WORDS = frozenset({
-    "speed", "cylinder", "door", "core", "seater", "seat", "row", "wheel", "valve", "blade", "stroke", "lane",
+    "speed", "cylinder", "door", "core", "seater", "row", "wheel", "valve", "blade", "stroke", "lane",
     "storey", "story", "bedroom", "bed", "bath", "bathroom", "star", "piece", "ply", "track", "string",
     "camera", "lens", "engine", "rotor", "axle", "berth", "spoke",
 })

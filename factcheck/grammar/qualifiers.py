@@ -14,8 +14,10 @@ QUALIFIER_BEFORE = re.compile(
     r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of|not\s+less\s+than|"
     r"less\s+than|fewer\s+than|under|below|just\s+under|just\s+over|"
     r"up\s+to|at\s+most|no\s+more\s+than|a\s+maximum\s+of|as\s+many\s+as|as\s+much\s+as|not\s+more\s+than|"
-    r"about|around|some|roughly|approximately|approx\.|an\s+estimated|estimated|nearly|almost|close\s+to|"
-    r"circa|ca\.|c\.|just\s+about|~|≈|>|<|≥|≤)\s*(?:an?\s+)?$",
+    r"about|around|some|roughly|approximately|approx\.?|an\s+estimated|estimated|nearly|almost|close\s+to|"
+    r"circa|ca\.|c\.|just\s+about|approaching|barely|roughly\s+equal\s+to|equal\s+to\s+about|"
+    r"within|as\s+high\s+as|as\s+long\s+as|as\s+few\s+as|as\s+little\s+as|as\s+low\s+as|more\s+then|exceeded|"
+    r"exceeds|(?:a\s+)?minimum\s+(?:term|sentence)\s+of|~|≈|>|<|≥|≤)\s*(?:an?\s+)?$",
     re.IGNORECASE,
 )
 QUAL_BOUND = {
@@ -26,7 +28,10 @@ QUAL_BOUND = {
     "fewer than": "less_than", "under": "less_than", "below": "less_than", "just under": "less_than",
     "<": "less_than", "up to": "at_most", "at most": "at_most", "no more than": "at_most",
     "a maximum of": "at_most", "as many as": "at_most", "as much as": "at_most", "not more than": "at_most",
-    "≤": "at_most",
+    "≤": "at_most", "within": "at_most", "as high as": "at_most", "as long as": "at_most",
+    "as few as": "at_least", "as little as": "at_least", "as low as": "at_least", "more then": "more_than",
+    "exceeded": "more_than", "exceeds": "more_than", "minimum term of": "at_least", "a minimum term of": "at_least",
+    "minimum sentence of": "at_least", "a minimum sentence of": "at_least",
 }
 _APPROX_BELOW = {"nearly", "almost", "close to", "just about"}
 
@@ -42,6 +47,8 @@ def qualifier_interval(word: str, value: float) -> tuple[str, float | None, floa
     """(bound, low, high) that a qualifier word gives an exact figure."""
     word = re.sub(r"\s+", " ", word.lower())
     bound = QUAL_BOUND.get(word)
+    if bound is None and word.startswith("the minimum"):
+        bound = "at_least"
     if bound in ("more_than", "at_least"):
         return bound, value, None
     if bound is not None:

@@ -13,7 +13,7 @@ import re
 __all__ = ["JOIN", "BETWEEN_BEFORE", "CHANGE_BEFORE", "join_kind", "shared_scale"]
 
 #: what joins two figures: a dash, "to", "and", "or" (the second figure starts right after)
-JOIN = re.compile(r"(?P<join>\s*(?:-|–|—|to|and|or)\s*)(?=[\d$€£¥₹]|[A-Z]{1,3}\$|(?-i:[A-Z]{3})\s?\d|"
+JOIN = re.compile(r"(?P<join>\s*(?:-|–|—|to|and|or)\s*)(?=[\d$€£¥₹]|[A-Z]{1,3}\$|Rs\.?\s?\d|(?-i:[A-Z]{3})\s?\d|"
                   r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                   r"forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\b(?P<w>between|from)\s+(?:an?\s+estimated\s+|some\s+|about\s+|roughly\s+)?$",
@@ -24,8 +24,9 @@ CHANGE_BEFORE = re.compile(
     r"increasing|decreased?|decreases|declined?|declines|declining|grew|grows?|growing|grown|climbed|climbs?|"
     r"jumped|jumps?|slipped|slid|soared|surged|plunged|plummeted|tumbled|sank|raised?|raising|cut|cuts|lowered|"
     r"boosted|gained|lost|losing|widened|narrowed|shrank|shrunk|expanded|went|moved|changed|upgraded|downgraded|"
-    r"revised|swelled|doubled|tripled|halved|slumped|dipped|eased|edged|ticked|spiked|up|down|higher|lower)"
-    r"\s+(?:by\s+|from\s+|sharply\s+|slightly\s+|about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)*$",
+    r"revised|swelled|doubled|tripled|halved|slumped|dipped|eased|edged|ticked|spiked|up|down|higher|lower|by)"
+    r"\s+(?:(?:by|from|sharply|slightly|about|some|nearly|almost|around|roughly|just|only|more\s+than|"
+    r"less\s+than|over|under|on\s+average)\s+)*$",
     re.IGNORECASE,
 )
 

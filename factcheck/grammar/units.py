@@ -97,8 +97,31 @@ _SYMBOL_RE = re.compile(rf"(?P<s>{_alternation(_SYMBOLS)})(?![A-Za-z0-9²/])")
 _GLUED_ONLY = {"m", "g", "t", "l", "L", "in", "A", "V", "W", "mi", "ha", "mb", "cc", "kt", "AU", "PS", "MP", "yd"}
 
 
+_PER = re.compile(r"\s*(?:/|\s(?:per|a|an)\s)\s*", re.IGNORECASE)
+_PER_TIME = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month",
+             "year": "year", "annum": "year", "s": "second", "h": "hour", "hr": "hour", "d": "day", "yr": "year"}
+
+
 def read_unit(text: str, end: int) -> tuple[str, int] | None:
-    """The unit written right after a figure ending at ``end``: (pint name, end of the unit) or None."""
+    """The unit after a figure ending at ``end``, with its "per" part ("barrels per day", "µg/m3"):
+    (pint name, end of the unit) or None."""
+    first = _read_simple_unit(text, end)
+    if first is None or " per " in first[0]:
+        return first
+    per = _PER.match(text, first[1])
+    if per is None:
+        return first
+    word = re.match(r"[A-Za-z]+", text[per.end():per.end() + 12])
+    if word and word.group().lower() in _PER_TIME:
+        return f"{first[0]} per {_PER_TIME[word.group().lower()]}", per.end() + word.end()
+    if "per" in per.group().lower() or "/" in per.group():
+        second = _read_simple_unit(text, per.end() - 1) if text[per.end() - 1:per.end()] == " " else None
+        if second is not None:
+            return f"{first[0]} per {second[0]}", second[1]
+    return first
+
+
+def _read_simple_unit(text: str, end: int) -> tuple[str, int] | None:
     glued = text[end:end + 1] not in (" ", "\u00a0", "-")
     pos = end if glued else end + 1
     temp = TEMPERATURE.match(text, pos)
@@ -113,10 +136,13 @@ def read_unit(text: str, end: int) -> tuple[str, int] | None:
     if w and _norm(w.group("w")) in _WORDS_NORM:
         return _WORDS_NORM[_norm(w.group("w"))], w.end()
     s = _SYMBOL_RE.match(text, pos)
-    if s and (glued or s.group("s") not in _GLUED_ONLY) and text[end:end + 1] != "-":
+    if s and (glued or s.group("s") not in _GLUED_ONLY):
         name = _SYMBOLS_NORM.get(re.sub(r"[\s-]+", " ", s.group("s")))
         if name:
             return name, s.end()
+    upper = re.match(r"(MPH|KPH|KM|KG|LBS|MPG|RPM|HP|FT)(?![A-Za-z])", text[pos:pos + 4])
+    if upper:
+        return _SYMBOLS[upper.group(1).lower()], pos + upper.end()  # headlines: "185 MPH"
     return None
 
 

@@ -44,24 +44,31 @@ __all__ = ["extract_quantities", "parse_number", "APPROX_TOLERANCE", "singular"]
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d:])|\d+)(?:\.\d+)?|\.\d+"
 
 
-def _core_pattern(free: str) -> str:
-    """The core pattern; free is what may not sit right before a bare digit string (a lookbehind)."""
-    return (
+def _core_pattern(free: str, phrases: bool = True) -> str:
+    """The core pattern; free is what may not sit right before a bare digit string (a lookbehind).
+    Without phrases, only plain numbers (digits, words) are read."""
+    phrase_forms = (
         rf"(?P<vague>{scales.VAGUE_PATTERN})"
         rf"|(?P<few>{scales.FEW_PATTERN})"
         rf"|(?P<frac>{fractions.FRACTION_OF_SCALE})"
         rf"|(?P<share>{fractions.SHARE})"
         rf"|(?P<ratio>{fractions.RATIO})"
         r"|(?P<dozen>\b(?:a|one|half\s+a|two|three)\s+dozen\b)"
-        r"|(?P<ascale>\ba\s+(?P<ascale_scale>hundred|thousand|million|billion|trillion)\b(?!\s+and\b))"
-        rf"|(?:(?P<cur>{currencies.PREFIX_PATTERN})[\s\u00a0]?|{free})"
+        r"|(?P<ascale>\ba\s+(?P<ascale_scale>hundred|thousand|million|billion|trillion)\b(?!\s+and\b))|"
+    )
+    return (
+        (phrase_forms if phrases else "")
+        + rf"(?:(?P<cur>{currencies.PREFIX_PATTERN})[\s\u00a0]?|{free})"
         rf"(?P<sign>(?<=[\s(\[$€£])[-−])?(?P<digits>{_NUM})(?P<exp>{EXPONENT})?"
         rf"(?:(?P<scale_sp>\s*-?\s*(?:{scales.SCALEWORD})\b)|(?P<scale_short>{scales.SHORT_SCALE}))?"
         rf"|(?P<words>\b{WORDNUM}\b)"
     )
 
 
-_CORE = re.compile(_core_pattern(r"(?:(?<=minus-)|(?<![\w.,:/])(?<![\w.,:/)]-))"), re.IGNORECASE)
+_FREE = r"(?:(?<=minus-)|(?<![\w.,:/])(?<![\w.,:/)]-))"
+_CORE = re.compile(_core_pattern(_FREE), re.IGNORECASE)
+#: plain numbers only: what is left to read where a phrase form read nothing ("34 out of 42 seats")
+_PLAIN = re.compile(_core_pattern(_FREE, phrases=False), re.IGNORECASE)
 #: the second figure of a range, right after its join ("10-20": the dash before is expected)
 _SECOND = re.compile(_core_pattern(""), re.IGNORECASE)
 _FORMS = ("vague", "few", "frac", "share", "ratio", "dozen", "ascale", "digits", "words")
@@ -107,16 +114,15 @@ class _Reading:
 def extract_quantities(text: str) -> list[Quantity]:
     """All quantities in ``text``, in order of appearance, each an interval with its bound and noun."""
     found: list[_Reading] = []
-    consumed_until = 0
-    for m in _CORE.finditer(text):
-        if m.start() < consumed_until:
-            continue
+    pos = 0
+    while (m := _CORE.search(text, pos)) is not None:
         readings = _read(text, m)
+        if not readings and not (m.group("digits") or m.group("words")) and (plain := _PLAIN.match(text, m.start())):
+            readings = _read(text, plain)  # a phrase that reads as nothing ("34 out of 42" is no share)
         for r in readings:
             _conversion_keeps_bound(text, found[-1] if found else None, r)
             found.append(r)
-        if readings:
-            consumed_until = readings[-1].end
+        pos = readings[-1].end if readings else m.end()
     dollar = currencies.local_dollar(text)
     for r in found:
         if dollar and r.unit == "USD" and r.bare_dollar:
@@ -177,7 +183,8 @@ _PERCENT_NEARBY = re.compile(r"\d\s?%|\bper\s?cent\b|\bpercent|\bpoll|\bvote\s+s
 
 # ---------------------------------------------------------------- core forms
 def _read_core(text: str, m: re.Match) -> _Reading | None:
-    form = next(f for f in _FORMS if m.group(f) is not None)
+    groups = m.groupdict()
+    form = next(f for f in _FORMS if groups.get(f) is not None)
     return _CORE_READERS[form](text, m)
 
 
@@ -202,12 +209,12 @@ def _read_fraction_of_scale(text: str, m: re.Match) -> _Reading:
 
 
 def _read_share(text: str, m: re.Match) -> _Reading:
-    value = fractions.share_percent(m.group("share_words") or m.group("by_words"))
+    value = fractions.share_percent(m.group("share_words") or m.group("share_hyph") or m.group("by_words"))
     return _Reading(m.start(), m.end(), value, "share", unit="percent", dimension="percentage")
 
 
 def _read_ratio(text: str, m: re.Match) -> _Reading | None:
-    value = fractions.ratio_percent(m.group("ratio_num"), m.group("ratio_den"))
+    value = fractions.ratio_percent(m.group("ratio_num"), m.group("ratio_den"), m.group("ratio_join"))
     if value is None:
         return None
     return _Reading(m.start(), m.end(), value, "ratio", unit="percent", dimension="percentage")
@@ -381,6 +388,8 @@ def _read_joined(text: str, r: _Reading):
         _attach_rest(text, r)
         if r2.unit is None and r2.noun is None and between:
             r2.unit, r2.dimension = r.unit, r.dimension  # "rose from 21 mpg to 23"
+        if r.unit is None and r.noun is None and r2.dimension == "count":
+            r.noun = r2.noun  # "34 out of 42 seats"
         return r2
     r.high, r.bound, r.end = r2.high if r2.high is not None else r2.value, "range", r2.end
     if r.unit is None:

@@ -25,14 +25,14 @@ FRACTION_OF_SCALE = rf"\b(?P<frac_words>{_FRACTION})\s+(?:of\s+)?(?:a\s+|an\s+)?
 #: "two-thirds of the residents", "half of all homes", "a third of", "cut by a quarter": a share
 SHARE = (r"(?:(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\blast\s)(?<!\bother\s)(?<!\bthe\s)(?<!\band\s)"
          rf"\b(?P<share_words>{_FRACTION})\b"
-         r"(?=\s+(?:of\s+(?:the|all|its|their|his|her|our|those|these|them|us|this|that|[a-z]+s)\b|"
-         r"the\b|its\b|their\b|all\b))"
+         r"(?=\s+(?:of\s+(?![\d$€£])|the\b|its\b|their\b|all\b))"
+         rf"|\b(?P<share_hyph>(?:{_NUMERATOR})-(?:{_DENOMINATOR}))\b(?!-)"
          r"|(?<=\bby\s)(?P<by_words>(?:a|an|one)[\s-](?:third|quarter|fifth|tenth)|half)\b)")
 _RATIO_NUM = rf"\d{{1,3}}|{'|'.join(w for w, v in UNITS_WORDS.items() if 1 <= v)}"
 _RATIO_DEN = (rf"\d{{1,3}}(?:,\d{{3}})*|a\s+(?:hundred|thousand|million)|"
               rf"{'|'.join(w for w, v in UNITS_WORDS.items() if 2 <= v)}|twenty|thirty|forty|fifty|hundred")
 #: "one in five", "three in four", "nine out of 10", "1 in every 8"
-RATIO = (rf"\b(?P<ratio_num>{_RATIO_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<ratio_den>{_RATIO_DEN})\b"
+RATIO = (rf"\b(?P<ratio_num>{_RATIO_NUM})\s+(?P<ratio_join>in|out\s+of)\s+(?:every\s+)?(?P<ratio_den>{_RATIO_DEN})\b"
          r"(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|games?|matches|races|starts|attempts|tries|"
          r"seconds?|innings|at-bats|appearances)\b)(?![.,]\d)")
 _DEN_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100,
@@ -60,8 +60,14 @@ def _count(token: str) -> float | None:
     return float(_DEN_WORDS[t]) if t in _DEN_WORDS else None
 
 
-def ratio_percent(numerator: str, denominator: str) -> float | None:
-    """"one in five" -> 20.0; None when it is not a share (denominator not above numerator, or a year)."""
+def ratio_percent(numerator: str, denominator: str, join: str = "in") -> float | None:
+    """"one in five" -> 20.0; None when it is not a share (denominator not above numerator, or a year).
+
+    "34 out of 42 seats" is two counts, not a share: "out of" makes a share only with a spelled
+    number or a round 10 or 100 ("nine out of 10", "four out of five").
+    """
+    if join.lower().startswith("out") and denominator.replace(",", "").isdigit() and denominator not in ("10", "100"):
+        return None
     n, d = _count(numerator), _count(denominator)
     if n is None or d is None or d <= n or n <= 0 or re.fullmatch(r"1[5-9]\d\d|20\d\d", denominator):
         return None

@@ -37,9 +37,10 @@ def is_part_of_name(text: str, s: int, e: int) -> bool:
     """'S&P 500', 'Fortune 500', 'iPhone 12', '737 MAX': digits that belong to a name, not a figure."""
     m = _NAME_BEFORE.search(text, max(0, s - 25), s)
     if m and m.group("name") not in _NOT_NAME_WORDS and m.start("name") > 0 \
-            and not re.match(r"\s?(?:%|per\s?cent|percent|[a-z]+s\b|[A-Z][a-z]+s\b)", text[e:e + 12]):
+            and not re.match(r"\s?(?:%|per\s?cent|percent|(?!series)[a-z]+s\b|[A-Z][a-z]+s\b)", text[e:e + 12]) \
+            and not read_unit(text, e):
         return True
-    after = re.match(r"\s([A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*)\b", text[e:e + 12])
+    after = re.match(r"\s([A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*|Plus|Pro|Max|Ultra|Lite|Mini|Edition|Series)\b", text[e:e + 12])
     if after and not read_unit(text, e) and after.group(1) not in ("GMT", "UTC", "BST", "EST", "CET"):
         return True
     return False
@@ -50,6 +51,8 @@ def is_date_or_time(text: str, s: int, e: int, digits: str, scaled: bool, joined
 
     joined: the digits are the second figure of a range being read ("10-20"), so a dash before is fine.
     """
+    if re.match(r",?[Xx]{2,}", text[e:e + 4]):
+        return True  # "Rs. 6,XXX": a masked price
     if scaled:
         return False
     before = text[max(0, s - 30):s]
@@ -67,11 +70,14 @@ def is_date_or_time(text: str, s: int, e: int, digits: str, scaled: bool, joined
         return True  # a numbered list item ("  1. Inhalt")
     if re.search(rf"\b(?:{MONTHS})\s*$", before, re.IGNORECASE) and re.fullmatch(r"\d{1,2}|\d{4}", digits):
         return True
+    if re.search(rf"\b(?:{MONTHS})\s*\d{{1,2}}\s*(?:-|–|to|and)\s*$", before, re.IGNORECASE) and len(digits) <= 2:
+        return True  # "Dec. 16 to 18"
     if re.search(rf"\b(?:{MONTHS})\s+\d{{1,2}},?\s*$", before, re.IGNORECASE) and _YEAR.match(digits):
         return True
     if _YEAR.match(digits):
         nxt = next_words(text, e, 1)
-        if not (nxt and looks_plural(nxt[0].group()) and nxt[0].group().lower() not in ("years",)) or re.search(r"\b(?:in|since|of|from|by|until|before|after|during)\s*$", before, re.IGNORECASE):
+        if not (nxt and looks_plural(nxt[0].group()) and nxt[0].group()[:1].islower()
+                and nxt[0].group().lower() not in ("years",)) or re.search(r"\b(?:in|since|of|from|by|until|before|after|during)\s*$", before, re.IGNORECASE):
             return True
     if re.match(r"\s*[:/]\s*\d", after) or re.search(r"\d\s*[:/]\s*$", before):
         return True
@@ -140,4 +146,7 @@ def is_age_after_name(text: str, s: int, e: int, value: float | None) -> bool:
     """'Jane Doe, 25, said': an age set off by commas after a name."""
     if value is None or value != int(value) or not 0 < value < 120:
         return False
+    if re.search(r"\b(?:was|were|is|are)\s+$", text[max(0, s - 8):s]) \
+            and re.match(r"\s+(?:at\s+the\s+time|when)\b", text[e:e + 14]):
+        return True  # "who was 14 at the time"
     return bool(_NAME_COMMA.search(text, max(0, s - 30), s) and re.match(r",\s", text[e:e + 2]))

@@ -170,15 +170,25 @@ def _attach_rest(text: str, r: _Reading) -> None:
     _attach_unit(text, r)
     if r.dimension == "count" and r.noun is None and r.form not in ("share", "ratio"):
         r.noun, r.end = find_noun(text, r.end, r.value)
-        if r.noun in ("point", "pt") and _PERCENT_NEARBY.search(text, max(0, r.start - 200), r.end + 200):
-            r.noun, r.unit, r.dimension = None, "percentage point", "percentage"  # "down 29 points" in a poll story
+        _poll_points(text, r)
     more = _OR_MORE_AFTER.match(text, r.end)
     if more and r.bound == "exact":
         r.bound, r.high, r.end = "at_least", None, more.end()
 
 
+def _poll_points(text: str, r: _Reading) -> None:
+    """"down 29 points", "a 30 point gap" in a story about polls or votes: percentage points."""
+    point = re.match(r"\s*-?\s*points?\b", text[r.number_end:r.number_end + 10], re.IGNORECASE)
+    if point is None or r.value is None or r.value > 100 or r.noun not in (None, "point") \
+            or not _PERCENT_NEARBY.search(text, max(0, r.start - 150), r.end + 150):
+        return
+    r.noun, r.unit, r.dimension = None, "percentage point", "percentage"
+    r.end = r.number_end + point.end()
+
+
 _OR_MORE_AFTER = re.compile(r"\s+or\s+(?:more|greater|higher|above)\b", re.IGNORECASE)
-_PERCENT_NEARBY = re.compile(r"\d\s?%|\bper\s?cent\b|\bpercent|\bpoll|\bvote\s+share", re.IGNORECASE)
+_PERCENT_NEARBY = re.compile(r"\bpoll|\bvot(?:e|es|ers|ing)\b|\bpercentage\b|\bapproval|\bsupport\b|\bsurvey",
+                             re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- core forms
@@ -405,6 +415,11 @@ def _attach_currency(text: str, r: _Reading) -> None:
     """A currency word or code after the figure ("3 billion euros", "1.5 million USD", "50 cents"), or a time unit."""
     if r.dimension != "count" or r.noun is not None:
         return
+    national = currencies.NATIONAL_DOLLAR.match(text, r.end)
+    if national:  # "10 million Australian dollars"
+        nation = re.sub(r"\s+", " ", national.group("nation").lower())
+        r.unit, r.dimension, r.end = currencies.NATIONAL_DOLLARS[nation], "currency", national.end()
+        return
     nxt = next_words(text, r.end, 2)
     if not nxt:
         return
@@ -412,6 +427,8 @@ def _attach_currency(text: str, r: _Reading) -> None:
     if word.group().lower() == "of" and len(nxt) > 1 and currencies.currency_of_word(nxt[1].group()):
         word = nxt[1]  # "millions of dollars"
     code = currencies.currency_of_word(word.group())
+    if code == "GBP" and word.group().lower().startswith("pound") and not _pounds_are_money(text, r):
+        code = None  # "lost 29.8 pounds": weight, left to the unit table
     if code == "cent":
         if r.value is not None:
             r.value, r.low, r.high = (None if x is None else round(x / 100, 10) for x in (r.value, r.low, r.high))
@@ -423,6 +440,11 @@ def _attach_currency(text: str, r: _Reading) -> None:
         of = next_words(text, unit.end(), 1)
         if of and of[0].group().lower() == "of":
             r.noun = find_noun(text, of[0].start(), 2)[0]  # "five years of war"
+
+
+def _pounds_are_money(text: str, r: _Reading) -> bool:
+    """"8 million pounds", "£" or "sterling" in the text: money; "29.8 pounds" of body weight: a weight."""
+    return r.scale is not None or "£" in text or bool(re.search(r"\bsterling\b|\bGBP\b", text))
 
 
 _DURATION_ADJECTIVES = {"straight", "consecutive", "successive", "full", "long", "more", "additional", "extra",

@@ -20,7 +20,7 @@ BRL MXN ARS CLP COP PEN ZAR NGN KES EGP GHS MAD TRY RUB UAH PLN CZK HUF RON ILS 
 """.split())
 #: sign forms written before the figure -> ISO code (longest forms are tried first)
 PREFIXES = {
-    "us$": "USD", "$us": "USD", "$nz": "NZD", "$au": "AUD", "$hk": "HKD", "$ca": "CAD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "$a": "AUD",
+    "us$": "USD", "$us": "USD", "aus$": "AUD", "au $": "AUD", "$nz": "NZD", "$au": "AUD", "$hk": "HKD", "$ca": "CAD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "$a": "AUD",
     "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "nt$": "TWD",
     "mx$": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR",
     "₩": "KRW", "₦": "NGN", "₽": "RUB", "₺": "TRY", "₱": "PHP", "rm": "MYR", "rmb": "CNY", "sfr": "CHF",
@@ -39,7 +39,7 @@ WORDS = {
     "pence": "GBX", "cent": "cent", "cents": "cent",
 }
 CENT_WORDS = ("cent", "cents")
-_SIGNS = r"US\$|\$US|\$NZ|\$AU|\$HK|\$CA|U\.S\.\$|A\$|AU\$|\$A(?=\d)|C\$|CA\$|NZ\$|HK\$|S\$|R\$|NT\$|MX\$|\$|€|£|¥|₹|₩|₦|₽|₺|₱"
+_SIGNS = r"US\$|\$US|Aus\$|AU\s\$|\$NZ|\$AU|\$HK|\$CA|U\.S\.\$|A\$|AU\$|\$A(?=\d)|C\$|CA\$|NZ\$|HK\$|S\$|R\$|NT\$|MX\$|\$|€|£|¥|₹|₩|₦|₽|₺|₱"
 #: codes that are also common words or abbreviations ("COP26", "PEN") are not read as prefixes
 _PREFIX_CODES = sorted(ISO_CODES - {"COP", "PEN", "TRY", "ARS", "ILS", "KES", "IRR", "EGP", "PHP", "MAD"},
                        key=lambda c: (-len(c), c))
@@ -50,7 +50,7 @@ PREFIX_PATTERN = rf"(?-i:{_SIGNS}|(?<![A-Za-z])(?:{_LETTERS})(?![a-z]))"
 PENCE_AFTER = re.compile(r"p\b(?!\.\s?\d)")
 
 
-_LOCAL_DOLLAR = re.compile(r"(?-i:A\$|AU\$|\$A(?=\d)|\$AU|AUD|ASX)|(?-i:NZ\$|\$NZ|NZX)|(?-i:C\$|CA\$|TSX)|(?-i:HK\$|HKEX)|(?-i:S\$|SGX)")
+_LOCAL_DOLLAR = re.compile(r"(?<![A-Za-z])(?-i:A\$|AU\$|Aus\$|\$A(?=\d)|\$AU|AUD|ASX)|(?-i:NZ\$|\$NZ|NZX)|(?-i:C\$|CA\$|TSX)|(?-i:HK\$|HKEX)|(?-i:S\$|SGX)")
 _LOCAL_CODE = {"a": "AUD", "n": "NZD", "c": "CAD", "t": "CAD", "h": "HKD", "s": "SGD"}
 
 
@@ -60,12 +60,19 @@ def local_dollar(text: str) -> str | None:
     if m is None:
         return None
     key = m.group().lstrip("$")[:1].lower()
-    return "AUD" if m.group() in ("ASX", "AUD", "$AU", "AU$") else _LOCAL_CODE.get(key)
+    return "AUD" if m.group() in ("ASX", "AUD", "$AU", "AU$", "Aus$") else _LOCAL_CODE.get(key)
 
 
 def currency_of_prefix(prefix: str) -> str:
     """ISO code of a prefix form ("A$" -> "AUD", "Rs." -> "INR", "$US" -> "USD")."""
     return PREFIXES[prefix.strip().lower()]
+
+
+#: "Australian dollars", "Hong Kong dollars": the nation's dollar
+NATIONAL_DOLLARS = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
+                    "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD"}
+NATIONAL_DOLLAR = re.compile(r"\s+(?P<nation>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Hong\s+Kong|"
+                             r"Singapore|Taiwan|Taiwanese)\s+dollars?\b")
 
 
 def currency_of_word(word: str) -> str | None:

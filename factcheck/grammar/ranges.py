@@ -31,6 +31,19 @@ CHANGE_BEFORE = re.compile(
 )
 
 
+#: a word of change earlier in the clause: "revenue fell from $37,066 to $14,950" is two figures
+_CHANGE_IN_CLAUSE = re.compile(
+    r"\b(?:rose|ris(?:e|es|en|ing)|fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|increas(?:e|es|ed|ing)|"
+    r"decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|gr(?:ew|ow|ows|owing|own|owth)|climb(?:s|ed|ing)?|"
+    r"jump(?:s|ed|ing)?|cut(?:s|ting)?|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
+    r"gain(?:s|ed|ing)?|loss|lost|los(?:e|es|ing)|chang(?:e|es|ed|ing)|shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|"
+    r"swung|improv(?:e|es|ed|ing)|slash(?:es|ed|ing)?|expand(?:s|ed|ing)?|shr(?:ank|unk|ink|inks)|"
+    r"widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|revis(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|downgrad(?:e|es|ed|ing))\b"
+    r"[^.;:!?]{0,60}\bfrom\s+(?:an?\s+estimated\s+|some\s+|about\s+|roughly\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def join_kind(text: str, start: int, join: str, v1: float | None, v2: float | None) -> str | None:
     """How two joined figures read: "range", "two" (a change: two figures) or None (not joined: a score, a list).
 
@@ -49,7 +62,8 @@ def join_kind(text: str, start: int, join: str, v1: float | None, v2: float | No
     if change and word == "to":
         return "two"
     if between and between.group("w").lower() == "from" and word == "to":
-        return "range" if v2 > v1 else "two"
+        changed = _CHANGE_IN_CLAUSE.search(text, max(0, start - 100), start)
+        return "range" if v2 > v1 and not changed else "two"
     return "range" if v2 > v1 else None
 
 

@@ -29,7 +29,8 @@ _SYMBOLS = {
     "m/s": "meter per second", "kt": "knot", "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz",
     "GHz": "gigahertz", "hp": "horsepower", "bhp": "horsepower", "PS": "horsepower", "mpg": "mile per gallon",
     "rpm": "revolution per minute", "mAh": "milliampere hour", "Ah": "ampere hour", "ppm": "part per million",
-    "ppb": "part per billion", "lb-ft": "pound force foot", "lb ft": "pound force foot", "Nm": "newton meter",
+    "ppb": "part per billion", "lb-ft": "pound force foot", "lb ft": "pound force foot", "lb.-ft.": "pound force foot",
+    "lb.-ft": "pound force foot", "lb.ft": "pound force foot", "Nm": "newton meter",
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "TW": "terawatt",
     "Wh": "watt hour", "kWh": "kilowatt hour", "MWh": "megawatt hour", "GWh": "gigawatt hour",
     "TWh": "terawatt hour", "V": "volt", "kV": "kilovolt", "mA": "milliampere", "A": "ampere",
@@ -94,7 +95,7 @@ _SYMBOLS_NORM = {re.sub(r"[\s-]+", " ", k): v for k, v in _SYMBOLS.items()}
 _WORD_RE = re.compile(rf"(?P<w>{_alternation(_WORDS)})(?:e?s)?(?![A-Za-z])", re.IGNORECASE)
 _SYMBOL_RE = re.compile(rf"(?P<s>{_alternation(_SYMBOLS)})(?![A-Za-z0-9²/])")
 #: one-letter and ambiguous symbols need the figure glued to them ("100m", "5g", "4in")
-_GLUED_ONLY = {"m", "g", "t", "l", "L", "in", "A", "V", "W", "mi", "ha", "mb", "cc", "kt", "AU", "PS", "MP", "yd"}
+_GLUED_ONLY = {"g", "t", "l", "L", "in", "A", "V", "W", "mi", "ha", "mb", "cc", "kt", "AU", "PS", "MP", "yd"}
 
 
 _PER = re.compile(r"\s*(?:/|\s(?:per|a|an)\s)\s*", re.IGNORECASE)

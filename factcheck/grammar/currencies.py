@@ -45,7 +45,7 @@ _PREFIX_CODES = sorted(ISO_CODES - {"COP", "PEN", "TRY", "ARS", "ILS", "KES", "I
                        key=lambda c: (-len(c), c))
 _LETTERS = r"Rs\.?|RMB|RM|SFr|KSh|Rp|R(?=\d)|" + "|".join(_PREFIX_CODES)
 #: a currency written before a figure, glued or after one space ("US$4.2m", "AUD1.5m", "Rs 40 crore")
-PREFIX_PATTERN = rf"(?-i:{_SIGNS}|(?<![A-Za-z])(?:{_LETTERS})(?![a-z]))"
+PREFIX_PATTERN = rf"(?-i:(?=[A-Z$€£¥₹₩₦₽₺₱])(?:{_SIGNS}|(?<![A-Za-z])(?:{_LETTERS})(?![a-z])))"
 #: pence glued to the figure ("118.5p")
 PENCE_AFTER = re.compile(r"p\b(?!\.\s?\d)")
 

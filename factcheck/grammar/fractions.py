@@ -23,7 +23,7 @@ _FRACTION = rf"(?:(?:{_NUMERATOR})[\s-]+)?(?:{_DENOMINATOR})"
 #: "a quarter of a million", "half a million", "two-thirds of a billion": a round share of a scale
 FRACTION_OF_SCALE = rf"\b(?P<frac_words>{_FRACTION})\s+(?:of\s+)?(?:a\s+|an\s+)?(?P<frac_scale>dozen|{SCALEWORD})\b"
 #: "two-thirds of the residents", "half of all homes", "a third of", "cut by a quarter": a share
-SHARE = (r"(?:(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\blast\s)(?<!\bother\s)(?<!\bthe\s)(?<!\band\s)"
+SHARE = (r"(?:\b(?=[aotfsenh])(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\blast\s)(?<!\bother\s)(?<!\bthe\s)(?<!\band\s)"
          rf"\b(?P<share_words>{_FRACTION})\b"
          r"(?=\s+(?:of\s+(?![\d$€£])|the\b|its\b|their\b|all\b))"
          rf"|\b(?P<share_hyph>(?:{_NUMERATOR})-(?:{_DENOMINATOR}))\b(?!-)"

@@ -286,7 +286,8 @@ def _read_digits(text: str, m: re.Match, joined: bool = False) -> _Reading | Non
     if scale_txt.lower() in ("m", "b", "k") and not cur:
         # "1.9m people", "8 B people": a scale; "100m sprint": metres (left to the unit path)
         nxt = next_words(text, end, 1)
-        if not (nxt and looks_plural(nxt[0].group())):
+        money_after = currencies.NATIONAL_DOLLAR.match(text, end) or (nxt and currencies.currency_of_word(nxt[0].group()))
+        if not (nxt and looks_plural(nxt[0].group())) and not money_after:
             end, scale_txt = number_end, ""
     value = parse_number(digits + (" " + scale_txt if scale_txt else ""))
     if value is not None and m.group("exp"):

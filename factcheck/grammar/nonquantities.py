@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.grammar.currencies import ISO_CODES, NATIONAL_DOLLAR
 from factcheck.grammar.nouns import looks_plural, next_words
 from factcheck.grammar.units import read_unit
 
@@ -41,7 +42,8 @@ def is_part_of_name(text: str, s: int, e: int) -> bool:
             and not read_unit(text, e):
         return True
     after = re.match(r"\s([A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*|Plus|Pro|Max|Ultra|Lite|Mini|Edition|Series)\b", text[e:e + 12])
-    if after and not read_unit(text, e) and after.group(1) not in ("GMT", "UTC", "BST", "EST", "CET"):
+    if after and not read_unit(text, e) and after.group(1) not in ("GMT", "UTC", "BST", "EST", "CET") \
+            and after.group(1) not in ISO_CODES and not NATIONAL_DOLLAR.match(text, e):
         return True
     return False
 

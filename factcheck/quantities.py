@@ -133,7 +133,8 @@ def extract_quantities(text: str) -> list[Quantity]:
 def _conversion_keeps_bound(text: str, prev: _Reading | None, r: _Reading) -> None:
     """"more than 3,000 acres (1,214 hectares)": a conversion in brackets has the bound of the figure before."""
     if prev is None or r.bound != "exact" or prev.bound in ("exact", "range") or r.value is None \
-            or not re.fullmatch(r"\s*\(\s*", text[prev.end:r.start]) or r.unit is None:
+            or not re.fullmatch(r"\s*\(\s*", text[prev.end:r.start]) or r.unit is None \
+            or r.dimension not in ("physical", "currency") or prev.dimension != r.dimension or prev.unit == r.unit:
         return
     r.bound = prev.bound
     if prev.bound == "approx":
@@ -219,7 +220,8 @@ def _read_fraction_of_scale(text: str, m: re.Match) -> _Reading:
 
 
 def _read_share(text: str, m: re.Match) -> _Reading:
-    value = fractions.share_percent(m.group("share_words") or m.group("share_hyph") or m.group("by_words"))
+    value = fractions.share_percent(m.group("share_words") or m.group("share_hyph") or m.group("share_slash")
+                                    or m.group("by_words"))
     return _Reading(m.start(), m.end(), value, "share", unit="percent", dimension="percentage")
 
 
@@ -389,7 +391,7 @@ def _read_joined(text: str, r: _Reading):
         v1 = ranges.shared_scale(r.value, r2.value, r2.scale)
     kind = ranges.join_kind(text, r.start, join.group("join"), v1, r2.value)
     between = ranges.BETWEEN_BEFORE.search(text, max(0, r.start - 40), r.start)
-    decimals = "." in text[r.start:r2.end]
+    decimals = bool(re.search(r"\d[.,]\d", text[r.start:r2.end]))  # scores are never "9.4–9.6" or "1,635-1,645"
     if kind == "range" and dash and not (r2.noun or r2.unit or r.unit or between or decimals):
         kind = None  # "2-3" alone: a score, an id or a record, not a range
     if kind is None:
@@ -430,10 +432,11 @@ def _attach_currency(text: str, r: _Reading) -> None:
     code = currencies.currency_of_word(word.group())
     if code == "GBP" and word.group().lower().startswith("pound") and not _pounds_are_money(text, r):
         code = None  # "lost 29.8 pounds": weight, left to the unit table
-    if code == "cent":
+    subunit = currencies.SUBUNITS.get(word.group().lower())
+    if subunit:  # "50 cents", "14.41 sen": hundredths of the currency, given in the currency
         if r.value is not None:
             r.value, r.low, r.high = (None if x is None else round(x / 100, 10) for x in (r.value, r.low, r.high))
-        r.unit, r.dimension, r.end, r.bare_dollar = "USD", "currency", word.end(), True
+        r.unit, r.dimension, r.end, r.bare_dollar = subunit, "currency", word.end(), subunit == "USD"
     elif code:
         r.unit, r.dimension, r.end = code, "currency", word.end()
     elif not r.vague and (unit := _time_unit_after(nxt)) is not None:
@@ -494,7 +497,7 @@ def _quantulum_unit(text: str, r: _Reading) -> tuple[str, int, str] | None:
 def _apply_qualifier(text: str, r: _Reading) -> None:
     """"more than", "about", "up to" before the figure set its bound; a range or vague figure keeps its own."""
     qual = QUALIFIER_BEFORE.search(text, max(0, r.start - 30), r.start)
-    if qual is None or (r.dimension == "duration" and qual.group("q").lower() in ("over", "under", "some")):
+    if qual is None or (r.dimension == "duration" and qual.group("q").lower() in ("over", "under")):
         return  # "over two years" means during, not more than
     r.start = qual.start()
     word = re.sub(r"\s+", " ", qual.group("q").lower())

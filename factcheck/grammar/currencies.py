@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ISO_CODES", "PREFIXES", "WORDS", "PREFIX_PATTERN", "PENCE_AFTER", "currency_of_prefix",
-           "currency_of_word", "CENT_WORDS"]
+           "currency_of_word", "SUBUNITS", "local_dollar", "NATIONAL_DOLLAR", "NATIONAL_DOLLARS"]
 
 #: ISO 4217 codes news writes as codes ("AUD1.5m", "1.5 million USD")
 ISO_CODES = frozenset("""
@@ -36,9 +36,11 @@ WORDS = {
     "pesos": "MXN", "peso": "MXN", "reais": "BRL", "real": "BRL", "baht": "THB", "rupiah": "IDR",
     "dirhams": "AED", "dirham": "AED", "riyals": "SAR", "riyal": "SAR", "shekels": "ILS", "shekel": "ILS",
     "zloty": "PLN", "hryvnia": "UAH", "krona": "SEK", "kronor": "SEK", "kroner": "NOK", "taka": "BDT",
-    "pence": "GBX", "cent": "cent", "cents": "cent",
+    "pence": "GBX", "cent": "cent", "cents": "cent", "sen": "cent", "paise": "cent", "kobo": "cent",
 }
-CENT_WORDS = ("cent", "cents")
+#: hundredths written after a figure -> the currency they are hundredths of (US cents unless the text says)
+SUBUNITS = {"cent": "USD", "cents": "USD", "sen": "MYR", "paise": "INR", "kobo": "NGN", "kopecks": "RUB",
+            "kopeks": "RUB", "satang": "THB", "centavos": "MXN"}
 _SIGNS = r"US\$|\$US|Aus\$|AU\s\$|\$NZ|\$AU|\$HK|\$CA|U\.S\.\$|A\$|AU\$|\$A(?=\d)|C\$|CA\$|NZ\$|HK\$|S\$|R\$|NT\$|MX\$|\$|€|£|¥|₹|₩|₦|₽|₺|₱"
 #: codes that are also common words or abbreviations ("COP26", "PEN") are not read as prefixes
 _PREFIX_CODES = sorted(ISO_CODES - {"COP", "PEN", "TRY", "ARS", "ILS", "KES", "IRR", "EGP", "PHP", "MAD"},

@@ -27,6 +27,7 @@ SHARE = (r"(?:\b(?=[aotfsenh])(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\bl
          rf"\b(?P<share_words>{_FRACTION})\b"
          r"(?=\s+(?:of\s+(?![\d$€£])|the\b|its\b|their\b|all\b))"
          rf"|\b(?P<share_hyph>(?:{_NUMERATOR})-(?:{_DENOMINATOR}))\b(?!-)"
+         r"|(?<![\d/])(?<!\bon\s)(?P<share_slash>[1-9]/(?:[2-9]|10))(?![\d/])(?=\s+(?:of|the)\b)"
          r"|(?<=\bby\s)(?P<by_words>(?:a|an|one)[\s-](?:third|quarter|fifth|tenth)|half)\b)")
 _RATIO_NUM = rf"\d{{1,3}}|{'|'.join(w for w, v in UNITS_WORDS.items() if 1 <= v)}"
 _RATIO_DEN = (rf"\d{{1,3}}(?:,\d{{3}})*|a\s+(?:hundred|thousand|million)|"
@@ -40,7 +41,10 @@ _DEN_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 1
 
 
 def fraction_value(words: str) -> float:
-    """The value of fraction words ("two-thirds" -> 0.667, "half" -> 0.5, "three quarters" -> 0.75)."""
+    """The value of fraction words ("two-thirds" -> 0.667, "half" -> 0.5, "three quarters" -> 0.75, "1/4")."""
+    if "/" in words:
+        numerator, denominator = words.split("/")
+        return int(numerator) / int(denominator)
     parts = [p for p in re.split(r"[\s-]+", words.lower()) if p]
     numerator = _NUMERATORS[parts[0]] if len(parts) > 1 else 1
     return numerator / DENOMINATORS[parts[-1]]

@@ -83,7 +83,7 @@ def is_date_or_time(text: str, s: int, e: int, digits: str, scaled: bool, joined
             return True
     if re.match(r"\s*[:/]\s*\d", after) or re.search(r"\d\s*[:/]\s*$", before):
         return True
-    if re.search(r"(?:\bno\.|#|\bpage|\bp\.|\broom|\bflight|\broute|\bchapter|\bsection|\barticle|\bresolution|\bgrade|\blevel|\bphase|\bseason|\bepisode|\bday|\bweek|\bnumber|\bversion|\bv\.)\s*$", before, re.IGNORECASE):
+    if re.search(r"(?:\bno\.|#|\bpage|\bp\.|\broom|\bflight|\broute|\bchapter|\bsection|\barticle|\bresolution|\bgrade|\blevel|\bphase|\bseason|\bepisode|\bday|\bweek|\bnumber|\bversion|\bv\.|\btype)\s*$", before, re.IGNORECASE):
         return True
     if not joined and re.search(r"\d\s*[-–]\s*$", before) and not re.search(r"\b(?:between|from)\b", before, re.IGNORECASE):
         return True  # the second half of "3-1" or of a range we already read

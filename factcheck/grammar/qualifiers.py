@@ -17,7 +17,7 @@ QUALIFIER_BEFORE = re.compile(
     r"about|around|some|roughly|approximately|approx\.?|an\s+estimated|estimated|nearly|almost|close\s+to|"
     r"circa|ca\.|c\.|just\s+about|approaching|barely|roughly\s+equal\s+to|equal\s+to\s+about|"
     r"within|as\s+high\s+as|as\s+long\s+as|as\s+few\s+as|as\s+little\s+as|as\s+low\s+as|more\s+then|exceeded|"
-    r"exceeds|(?:a\s+)?minimum\s+(?:term|sentence)\s+of|~|≈|>|<|≥|≤)\s*(?:an?\s+)?$",
+    r"exceeds|(?:a\s+)?minimum\s+(?:term|sentence)\s+of|~|≈|>|<|≥|≤)\s*(?:(?:only|just)\s+)?(?:an?\s+)?$",
     re.IGNORECASE,
 )
 QUAL_BOUND = {

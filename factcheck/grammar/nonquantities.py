@@ -48,15 +48,63 @@ def is_part_of_name(text: str, s: int, e: int) -> bool:
     return False
 
 
+_MASKED = re.compile(r",?[Xx]{2,}")
+_GLUED_OK = re.compile(r"(?:k|m|b|bn|mn|mln|bln|tn|trn|pc|p|s|x)\b|[CF]\b", re.IGNORECASE)
+_PHONE_BEFORE = re.compile(r"\b0\d+[ \u00a0](?:\d+[ \u00a0])*$")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\s*$", re.IGNORECASE)
+_MONTH_DAY_TO_BEFORE = re.compile(rf"\b(?:{MONTHS})\s*\d{{1,2}}\s*(?:-|–|to|and)\s*$", re.IGNORECASE)
+_MONTH_DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}},?\s*$", re.IGNORECASE)
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|of|from|by|until|before|after|during)\s*$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"\s*[:/]\s*\d")
+_CLOCK_BEFORE = re.compile(r"\d\s*[:/]\s*$")
+_ID_BEFORE = re.compile(
+    r"(?:\bno\.|#|\bpage|\bp\.|\broom|\bflight|\broute|\bchapter|\bsection|\barticle|\bresolution|\bgrade|"
+    r"\blevel|\bphase|\bseason|\bepisode|\bday|\bweek|\bnumber|\bversion|\bv\.|\btype)\s*$",
+    re.IGNORECASE,
+)
+_DASH_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+_RANGE_WORD = re.compile(r"\b(?:between|from)\b", re.IGNORECASE)
+
+
 def is_date_or_time(text: str, s: int, e: int, digits: str, scaled: bool, joined: bool = False) -> bool:
     """Digits that write a date, a year, a time or an id rather than a figure.
 
     joined: the digits are the second figure of a range being read ("10-20"), so a dash before is fine.
     """
-    if re.match(r",?[Xx]{2,}", text[e:e + 4]):
+    if _MASKED.match(text, e, e + 4):
         return True  # "Rs. 6,XXX": a masked price
     if scaled:
         return False
+    before = text[max(0, s - 30):s]
+    after = text[e:e + 12]
+    if text[e:e + 1].isalpha() and not read_unit(text, e) and not _GLUED_OK.match(text, e, e + 4):
+        return True  # "A320neo", "2nd", "5G"
+    if _DATE_AFTER.match(after) or _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
+        return True  # "5th", "12 March", "10:30", "3/4"
+    if len(digits) > 1 and digits.startswith("0") and "." not in digits:
+        return True  # "0800", "02": phone numbers, ids and clock digits, not figures
+    if _PHONE_BEFORE.search(before) or _ID_BEFORE.search(before):
+        return True  # a later group of a phone number ("0800 123 4567"); "No. 5", "flight 370"
+    if after.startswith((". ", ".\n")) and _LINE_START.search(before) and len(digits) <= 2:
+        return True  # a numbered list item ("  1. Inhalt")
+    if _MONTH_BEFORE.search(before) and (len(digits) <= 2 or len(digits) == 4) and digits.isdigit():
+        return True
+    if len(digits) <= 2 and _MONTH_DAY_TO_BEFORE.search(before):
+        return True  # "Dec. 16 to 18"
+    if _YEAR.match(digits) and (_MONTH_DAY_BEFORE.search(before) or _is_a_year(text, e, before)):
+        return True
+    if not joined and _DASH_BEFORE.search(before) and not _RANGE_WORD.search(before):
+        return True  # the second half of "3-1" or of a range we already read
+    return False
+
+
+def _is_a_year(text: str, e: int, before: str) -> bool:
+    """"in 2011", "2019 was": a year; "1500 people" (a lower-case plural noun after it): a count."""
+    nxt = next_words(text, e, 1)
+    counted = nxt and looks_plural(nxt[0].group()) and nxt[0].group()[:1].islower() \
+        and nxt[0].group().lower() != "years"
+    return not counted or bool(_YEAR_PREPOSITION.search(before))
     before = text[max(0, s - 30):s]
     after = text[e:e + 12]
     if text[e:e + 1].isalpha() and not read_unit(text, e) \

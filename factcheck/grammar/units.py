@@ -67,6 +67,7 @@ _WORDS = {
     "square kilometre": "square kilometer", "square kilometer": "square kilometer", "square mile": "square mile",
     "square metre": "square meter", "square meter": "square meter", "square foot": "square foot",
     "square feet": "square foot", "cubic metre": "cubic meter", "cubic meter": "cubic meter",
+    "cubic kilometre": "cubic kilometer", "cubic kilometer": "cubic kilometer", "cubic mile": "cubic mile",
     "cubic foot": "cubic foot", "cubic feet": "cubic foot", "light-year": "light year", "light year": "light year",
     "part per million": "part per million", "parts per million": "part per million",
     "part per billion": "part per billion", "parts per billion": "part per billion",

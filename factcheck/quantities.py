@@ -41,7 +41,7 @@ from factcheck.model import Quantity
 
 __all__ = ["extract_quantities", "parse_number", "APPROX_TOLERANCE", "singular"]
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d:])|\d+)(?:\.\d+)?|\.\d+"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d:])|\d+)(?:\.\d+|[¼½¾])?|\.\d+"
 
 
 def _core_pattern(free: str, phrases: bool = True) -> str:
@@ -264,6 +264,8 @@ def _one_is_a_count(text: str, m: re.Match) -> bool:
     nxt = next_words(text, m.end(), 1)
     if not nxt or nxt[0].group().lower() in ("of", "another", "side", "thing", "way", "day", "hand"):
         return False
+    if QUALIFIER_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return True  # "at least one swimmer"
     if text[m.end():m.end() + 1] == "-":
         return True
     nw = nxt[0].group().lower()
@@ -322,8 +324,9 @@ def _attach_after(text: str, r: _Reading) -> bool:
     if after is None:
         if r.form == "digits" and r.dimension == "count" and currencies.PENCE_AFTER.match(text, r.end):
             r.unit, r.dimension, r.end = "GBX", "currency", r.end + 1  # "118.5p"
-        elif r.dimension == "count" and text[r.end:r.end + 1] == "¢" and r.value is not None:
-            r.value = r.low = r.high = round(r.value / 100, 10)  # "1.71¢": US cents, in dollars
+        elif r.dimension == "count" and r.value is not None and (
+                text[r.end:r.end + 1] == "¢" or re.match(r"c(?![\w°])", text[r.end:r.end + 2])):
+            r.value = r.low = r.high = round(r.value / 100, 10)  # "1.71¢", "3.2c": cents, in dollars
             r.unit, r.dimension, r.end, r.bare_dollar = "USD", "currency", r.end + 1, True
         return True
     if after.group("pct") and r.dimension == "count":
@@ -497,7 +500,7 @@ def _quantulum_unit(text: str, r: _Reading) -> tuple[str, int, str] | None:
 def _apply_qualifier(text: str, r: _Reading) -> None:
     """"more than", "about", "up to" before the figure set its bound; a range or vague figure keeps its own."""
     qual = QUALIFIER_BEFORE.search(text, max(0, r.start - 30), r.start)
-    if qual is None or (r.dimension == "duration" and qual.group("q").lower() in ("over", "under")):
+    if qual is None or (r.dimension == "duration" and qual.group("q").lower() == "over"):
         return  # "over two years" means during, not more than
     r.start = qual.start()
     word = re.sub(r"\s+", " ", qual.group("q").lower())

@@ -24,9 +24,16 @@ EXPONENT = r"(?:\s?(?:×\s?10\s?\^?|[x\*]\s?10\s?\^)\s?(?P<exp_e>[-−–]?\d{1,
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
+_VULGAR = {"¼": 0.25, "½": 0.5, "¾": 0.75}
+
+
 def parse_number(surface: str) -> float | None:
-    """The value of a number written with digits and/or words ("1.9 million", "260 000", "twenty-five")."""
+    """The value of a number written with digits and/or words ("1.9 million", "260 000", "twenty-five", "102½")."""
     s = surface.strip().lower().translate(_SPACES)
+    vulgar = re.search(r"(?<=\d)[¼½¾]", s)
+    if vulgar:  # "359¼p": a whole number and a vulgar fraction
+        whole = parse_number(s[:vulgar.start()] + s[vulgar.end():])
+        return None if whole is None else whole + _VULGAR[vulgar.group()]
     m = re.fullmatch(r"((?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*-?\s*([a-z]+)?", s)
     if m:
         base = float(m.group(1).replace(",", "").replace(" ", ""))

@@ -24,9 +24,10 @@ import yaml
 CORPUS = Path(__file__).resolve().parent / "data" / "news_quantities.yaml"
 BOUNDS = ("exact", "more_than", "at_least", "less_than", "at_most", "approx", "range")
 
-VALUE_F1_MIN = 0.85
-VALUE_UNIT_F1_MIN = 0.75
-BOUND_ACCURACY_MIN = 0.85
+VALUE_F1_MIN = 0.95
+VALUE_UNIT_F1_MIN = 0.95
+VALUE_BOUND_F1_MIN = 0.95
+BOUND_ACCURACY_MIN = 0.95
 
 
 # ---------------------------------------------------------------- data
@@ -345,6 +346,16 @@ def test_scoring_helpers():
     assert unit_matches(g, Pred(0, 5, "x", 2.0, noun="police officer"))
     assert not unit_matches(g, Pred(0, 5, "x", 2.0, unit="kilometer"))
     assert f1(0, 0, 0) == (1.0, 1.0, 1.0)
+    r = Gold(0, 5, "x", 10.0, None, "range", high=20.0)
+    assert bound_matches(r, Pred(0, 5, "x", 10.0, 10.0, 20.0, "range"))
+    assert not bound_matches(r, Pred(0, 5, "x", 10.0, 10.0, 30.0, "range"))
+    assert not bound_matches(g, Pred(0, 5, "x", 2.0, bound="approx"))
+
+
+def test_categories_come_from_headings():
+    items = load_corpus()
+    assert items[0].category == "conflict / casualties"
+    assert "no quantities" in {i.category for i in items}
 
 
 def test_factcheck_scores_on_news_corpus():
@@ -356,6 +367,8 @@ def test_factcheck_scores_on_news_corpus():
         problems.append(f"value F1 {summ['value_F1']:.3f} < {VALUE_F1_MIN}")
     if summ["value_unit_F1"] < VALUE_UNIT_F1_MIN:
         problems.append(f"value+unit F1 {summ['value_unit_F1']:.3f} < {VALUE_UNIT_F1_MIN}")
+    if summ["value_bound_F1"] < VALUE_BOUND_F1_MIN:
+        problems.append(f"value+bound F1 {summ['value_bound_F1']:.3f} < {VALUE_BOUND_F1_MIN}")
     if s.bound_accuracy < BOUND_ACCURACY_MIN:
         problems.append(f"bound accuracy {s.bound_accuracy:.3f} < {BOUND_ACCURACY_MIN}")
     if s.errors:

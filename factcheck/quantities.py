@@ -28,7 +28,6 @@ Dates, years used as dates, times of day and clock widgets are never quantities.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -246,7 +245,7 @@ def _read_words(text: str, m: re.Match) -> _Reading | None:
     if words.lower() == "one" and not _one_is_a_count(text, m):
         return None
     # "seven and ten" is two figures: "and" joins a spelled number only after a scale word
-    split = re.search(rf"(?<!hundred)(?<!thousand)(?<!million)(?<!billion)\s+and\s", words, re.IGNORECASE)
+    split = re.search(r"(?<!hundred)(?<!thousand)(?<!million)(?<!billion)\s+and\s", words, re.IGNORECASE)
     if split:
         words = words[:split.start()]
     value = words_value(words)

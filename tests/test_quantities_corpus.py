@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-import pytest
 import yaml
 
 CORPUS = Path(__file__).resolve().parent / "data" / "news_quantities.yaml"

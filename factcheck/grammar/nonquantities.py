@@ -105,37 +105,6 @@ def _is_a_year(text: str, e: int, before: str) -> bool:
     counted = nxt and looks_plural(nxt[0].group()) and nxt[0].group()[:1].islower() \
         and nxt[0].group().lower() != "years"
     return not counted or bool(_YEAR_PREPOSITION.search(before))
-    before = text[max(0, s - 30):s]
-    after = text[e:e + 12]
-    if text[e:e + 1].isalpha() and not read_unit(text, e) \
-            and not re.match(r"(?:k|m|b|bn|mn|mln|bln|tn|trn|pc|p|s|x)\b|[CF]\b", text[e:e + 4], re.IGNORECASE):
-        return True  # "A320neo", "2nd", "5G"
-    if _DATE_AFTER.match(after):
-        return True
-    if len(digits) > 1 and digits.startswith("0") and "." not in digits:
-        return True  # "0800", "02": phone numbers, ids and clock digits, not figures
-    if re.search(r"\b0\d+[ \u00a0](?:\d+[ \u00a0])*$", before):
-        return True  # a later group of a phone number ("0800 123 4567")
-    if re.match(r"\.\s", after) and re.search(r"(?:^|\n)[ \t]*$", before) and len(digits) <= 2:
-        return True  # a numbered list item ("  1. Inhalt")
-    if re.search(rf"\b(?:{MONTHS})\s*$", before, re.IGNORECASE) and re.fullmatch(r"\d{1,2}|\d{4}", digits):
-        return True
-    if re.search(rf"\b(?:{MONTHS})\s*\d{{1,2}}\s*(?:-|–|to|and)\s*$", before, re.IGNORECASE) and len(digits) <= 2:
-        return True  # "Dec. 16 to 18"
-    if re.search(rf"\b(?:{MONTHS})\s+\d{{1,2}},?\s*$", before, re.IGNORECASE) and _YEAR.match(digits):
-        return True
-    if _YEAR.match(digits):
-        nxt = next_words(text, e, 1)
-        if not (nxt and looks_plural(nxt[0].group()) and nxt[0].group()[:1].islower()
-                and nxt[0].group().lower() not in ("years",)) or re.search(r"\b(?:in|since|of|from|by|until|before|after|during)\s*$", before, re.IGNORECASE):
-            return True
-    if re.match(r"\s*[:/]\s*\d", after) or re.search(r"\d\s*[:/]\s*$", before):
-        return True
-    if re.search(r"(?:\bno\.|#|\bpage|\bp\.|\broom|\bflight|\broute|\bchapter|\bsection|\barticle|\bresolution|\bgrade|\blevel|\bphase|\bseason|\bepisode|\bday|\bweek|\bnumber|\bversion|\bv\.|\btype)\s*$", before, re.IGNORECASE):
-        return True
-    if not joined and re.search(r"\d\s*[-–]\s*$", before) and not re.search(r"\b(?:between|from)\b", before, re.IGNORECASE):
-        return True  # the second half of "3-1" or of a range we already read
-    return False
 
 
 

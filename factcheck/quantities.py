@@ -200,8 +200,7 @@ def _read_core(text: str, m: re.Match) -> _Reading | None:
 
 def _read_vague(text: str, m: re.Match) -> _Reading:
     low, high = scales.vague_range(m.group("vague"))
-    return _Reading(m.start(), m.end(), float(low), "vague", low=float(low), high=float(high), bound="range",
-                    vague=True)
+    return _Reading(m.start(), m.end(), float(low), "vague", low=low, high=high, bound="range", vague=True)
 
 
 def _read_few(text: str, m: re.Match) -> _Reading:

@@ -267,10 +267,24 @@ def _one_is_a_count(text: str, m: re.Match) -> bool:
     if text[m.end():m.end() + 1] == "-":
         return True
     nw = nxt[0].group().lower()
+    if m.group("words") == "one" and nxt[0].group().islower() and nw not in _ONE_NOT_A_COUNT \
+            and not nw.endswith(("ly", "ing", "ed")) and nxt[0].start() == m.end() + 1:
+        return True  # "one assist", "one member of the House": a count of one thing
     sentence_start = re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, m.start() - 3):m.start()])
     return nw in units.TIME_UNITS or bool(re.match(r"(?:person|man|woman|child|dead|killed)$", nw)) \
         or bool(sentence_start and m.group("words")[:1] == "O" and nw.isalpha()
                 and nw not in ("of", "in", "on", "at", "to", "for", "the", "a", "an"))
+
+
+#: words after "one" that make it a pronoun, an article or an idiom, not a count
+_ONE_NOT_A_COUNT = {
+    "of", "another", "side", "thing", "way", "day", "hand", "time", "the", "a", "an", "and", "or", "but", "to", "in",
+    "on", "at", "for", "by", "with", "from", "is", "was", "will", "would", "could", "can", "may", "might", "should",
+    "must", "has", "had", "have", "who", "which", "that", "this", "thing", "point", "year", "week", "month", "morning",
+    "evening", "night", "afternoon", "moment", "last", "more", "less", "too", "as", "than", "else", "such", "what",
+    "where", "when", "if", "else", "again", "apiece", "each", "per", "would", "does", "did", "gets", "got",
+    "says", "said", "thinks", "knows", "hopes", "wonders", "feels", "sees", "another", "another's", "s",
+}
 
 
 _CORE_READERS = {"vague": _read_vague, "few": _read_few, "frac": _read_fraction_of_scale, "share": _read_share,

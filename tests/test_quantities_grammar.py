@@ -304,3 +304,9 @@ def test_no_crash_on_figure_soup(text):
         assert text[q.start:q.end] == q.surface
         if q.low is not None and q.high is not None:
             assert q.low <= q.high, (text, q)
+
+
+def test_one_as_a_count_and_as_a_pronoun():
+    assert readings("He had one assist in the match.") == [(1, None, "exact", "assist")]
+    assert readings("It is one of the largest ports.") == []
+    assert readings("She said one would not do.") == []

@@ -1,11 +1,15 @@
 """Find quantities in news text: each one an interval with its qualifier and counted noun.
 
 quantulum3 is good at physical units but misses how news writes counts ("tens of
-thousands", "a quarter of a million", "17-nation", "more than", "some"), and it is slow
-(about 0.7 s per 12 KB article). So this module scans the text with one grammar of
-its own for numbers, qualifiers, counted nouns, percentages, money and durations,
-and calls quantulum3 only for the rare sentence where a number is followed by what
-looks like a physical unit ("3.5 km", "40 mph"). pint canonicalises unit names.
+thousands", "a quarter of a million", "17-nation", "more than", "some") and is slow. So this
+module reads text with a grammar of its own (factcheck.grammar: one module per form of
+figure) and calls quantulum3 only for the rare figure followed by a physical unit that the
+grammar's unit table does not know. pint names the units.
+
+Reading one figure is a short pipeline over a working record (_Reading):
+  core form (digits, words, scales, fractions, ratios) -> what is glued after it (percent,
+  pence, "-year", "-nation") -> a range or change joined to a second figure -> currency ->
+  unit -> counted noun -> qualifier before it -> numbers that are not amounts are dropped.
 
 Interval conventions (docs/semantics.md has the full table):
   exact N            -> [N, N]
@@ -17,617 +21,506 @@ Interval conventions (docs/semantics.md has the full table):
   nearly/almost N    -> [N*(1-10%), N]                     bound "approx"
   between N and M    -> [N, M]                             bound "range"
   vague numerals     -> the decade they name ("tens of thousands" [20000, 99999]), vague=True
-  round fractions of a scale ("a quarter of a million", "half a million") are approx.
+  round fractions of a scale ("a quarter of a million", "half a million") are approx;
+  shares of a whole ("two-thirds of", "one in five") are percentages.
 Dates, years used as dates, times of day and clock widgets are never quantities.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from factcheck.grammar import currencies, fractions, nonquantities, ranges, scales, units
+from factcheck.grammar.digits import EXPONENT, exponent_value, parse_number
+from factcheck.grammar.nouns import find_noun, looks_plural, next_words, noun_after_duration, singular
+from factcheck.grammar.qualifiers import APPROX_TOLERANCE, QUALIFIER_BEFORE, QUAL_BOUND, approx, qualifier_interval
+from factcheck.grammar.words import WORDNUM, words_value
 from factcheck.model import Quantity
 
 __all__ = ["extract_quantities", "parse_number", "APPROX_TOLERANCE", "singular"]
 
-#: Relative half-width given to "about N" and to round fractions of a scale.
-APPROX_TOLERANCE = 0.10
-
-# ---------------------------------------------------------------- lexicon
-_UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000,
-           "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
-_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
-                 "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
-_FRACTIONS = {"half": 0.5, "a half": 0.5, "quarter": 0.25, "a quarter": 0.25,
-              "three quarters": 0.75, "three-quarters": 0.75, "a third": 1 / 3, "two thirds": 2 / 3,
-              "two-thirds": 2 / 3}
-#: vague numerals -> (low, high) of the decade they name
-_VAGUE = {
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 9_999_999), "tens of millions": (20_000_000, 99_999_999),
-    "hundreds of millions": (200_000_000, 999_999_999), "billions": (2e9, 9.999e9),
-}
-_FEW = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "a handful of": (3, 6)}
-
-_NUMWORD = "|".join(sorted(list(_UNITS_WORDS) + list(_TENS_WORDS), key=len, reverse=True))
-_SCALEWORD = "hundred|thousand|lakh|million|crore|billion|trillion"
-_MONTHS = (r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-           r"Aug(?:ust|\.)?|Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?")
-
-_TIME_UNITS = {
-    "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "hour": "hour",
-    "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-    "months": "month", "year": "year", "years": "year", "decade": "decade", "decades": "decade",
-    "century": "century", "centuries": "century", "yr": "year", "yrs": "year", "hr": "hour", "hrs": "hour",
-}
-_CURRENCY_SYMBOLS = {"hk$": "HKD", "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
-                     "¥": "JPY", "jpy": "JPY", "a$": "AUD", "c$": "CAD", "rs": "INR", "rs.": "INR", "₹": "INR",
-                     "chf": "CHF", "cny": "CNY", "rmb": "CNY"}
-_CURRENCY_WORDS = {"cent": "cent", "cents": "cent", "pence": "penny", "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-                   "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-                   "rupee": "INR", "rupees": "INR", "francs": "CHF", "franc": "CHF", "roubles": "RUB",
-                   "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "lira": "TRY", "liras": "TRY"}
-
-#: Common physical units written after a number; anything here sends the sentence to quantulum3.
-_PHYSICAL_HINT = re.compile(
-    r"(?:km|kms|kilomet(?:er|re)s?|met(?:er|re)s?|m|cm|mm|miles?|mi|feet|foot|ft|inch(?:es)?|in\.|yards?|"
-    r"kg|kilos?|kilograms?|grams?|g|tonnes?|tons?|lbs?|pounds?|ounces?|oz|litres?|liters?|l|gallons?|barrels?|"
-    r"mph|km/h|kph|knots?|°\s?[CF]?|[CF](?=\W|$)|degrees?|celsius|fahrenheit|acres?|hectares?|ha|"
-    r"(?:sq(?:uare)?|cubic)\s?(?:km|kilomet(?:er|re)s?|miles?|meters?|metres?|feet|foot|ft|yards?|m)|"
-    r"mw|gw|kw|kwh|mwh|gwh|watts?|volts?|calories?|mb|gb|tb|mbps|gbps|ppm|magnitude)\b",
-    re.IGNORECASE,
-)
-
-_IRREGULAR_PLURALS = {
-    "people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman",
-    "police": "police", "crew": "crew", "staff": "staff", "personnel": "personnel", "troops": "troop", "lives": "life",
-    "wives": "wife", "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "cattle": "cattle",
-    "sheep": "sheep", "fish": "fish", "deer": "deer", "data": "data", "media": "media", "series": "series",
-    "species": "species", "aircraft": "aircraft", "crises": "crisis", "analyses": "analysis",
-    "thieves": "thief", "leaves": "leaf", "halves": "half", "shelves": "shelf", "wolves": "wolf",
-    "news": "news", "bus": "bus", "buses": "bus", "taxes": "tax", "boxes": "box", "offices": "office",
-}
-#: plural-looking words that are not counted nouns
-_NOT_NOUNS = {
-    "is", "was", "has", "as", "this", "its", "his", "hers", "ours", "yours", "theirs", "us", "less", "unless",
-    "across", "press", "always", "perhaps", "thus", "plus", "minus", "does", "goes", "says", "whereas",
-    "besides", "towards", "afterwards", "sometimes", "nevertheless", "news", "status", "various", "previous",
-    "serious", "famous", "numerous", "enormous", "dangerous", "anonymous", "obvious", "ones", "others",
-    "yes", "gas", "bias", "chaos", "thanks", "afterwords", "overseas", "whereabouts", "alas", "versus",
-    "means", "miles", "thus", "ago", "earlier", "later", "more", "less", "each", "apiece", "respectively",
-}
-#: words that may sit between a number and its noun ("100 opposition and rebel delegates")
-_STOP_BEFORE_NOUN = {
-    "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "that", "which", "who",
-    "were", "was", "are", "is", "have", "has", "had", "been", "be", "will", "would", "could", "said", "say",
-    "says", "the", "a", "an", "this", "these", "those", "their", "his", "her", "its", "our", "since", "after",
-    "before", "during", "when", "while", "as", "than", "per", "each", "percent", "more", "less", "fewer",
-    "ago", "earlier", "later", "times", "up", "down", "out", "over", "under", "into", "about", "around",
-    "worth", "valued", "costing", "totalling", "totaling",
-}
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d:])|\d+)(?:\.\d+|[¼½¾])?|\.\d+"
 
 
-def singular(word: str) -> str:
-    """The singular of a (lower-case) English plural noun, by rule and a short exception list."""
-    w = word.lower()
-    if w in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[w]
-    if len(w) > 4 and w.endswith("men") and w not in ("specimen", "regimen", "abdomen"):
-        return w[:-3] + "man"
-    if len(w) > 4 and w.endswith("is") and w[-3] in "aeiou" + "qkrnltdb" and not w.endswith(("sis", "tis", "ris")):
-        return w[:-1]  # yemenis -> yemeni
-    if len(w) > 4 and w.endswith("ies") and w[-4] not in "aeiou":
-        return w[:-3] + "y"
-    if w.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        return w[:-2]
-    if w.endswith("ss") or w.endswith("us") or w.endswith("is"):
-        return w
-    if w.endswith("s") and len(w) > 2:
-        return w[:-1]
-    return w
+def _core_pattern(free: str, phrases: bool = True) -> str:
+    """The core pattern; free is what may not sit right before a bare digit string (a lookbehind).
+    Without phrases, only plain numbers (digits, words) are read."""
+    phrase_forms = (
+        rf"(?P<vague>{scales.VAGUE_PATTERN})"
+        rf"|(?P<few>{scales.FEW_PATTERN})"
+        rf"|(?P<frac>{fractions.FRACTION_OF_SCALE})"
+        rf"|(?P<share>{fractions.SHARE})"
+        rf"|(?P<ratio>{fractions.RATIO})"
+        r"|(?P<dozen>\b(?:a|one|half\s+a|two|three)\s+dozen\b)"
+        r"|(?P<ascale>\ba\s+(?P<ascale_scale>hundred|thousand|million|billion|trillion)\b(?!\s+and\b))|"
+    )
+    return (
+        (phrase_forms if phrases else "")
+        + rf"(?:(?P<cur>{currencies.PREFIX_PATTERN})[\s\u00a0]?|{free})"
+        rf"(?P<sign>(?<=[\s(\[$€£])[-−])?(?P<digits>{_NUM})(?P<exp>{EXPONENT})?"
+        rf"(?:(?P<scale_sp>\s*-?\s*(?:{scales.SCALEWORD})\b)|(?P<scale_short>{scales.SHORT_SCALE}))?"
+        rf"|(?P<words>\b{WORDNUM}\b)"
+    )
 
 
-def _looks_plural(word: str) -> bool:
-    w = word.lower()
-    if w in _IRREGULAR_PLURALS:
-        return True
-    if len(w) > 4 and w.endswith("men") and w not in ("specimen", "regimen", "abdomen"):
-        return True  # gunmen, policemen, fishermen
-    if word[:1].isupper() and len(w) > 4 and w.endswith("is") and w not in _NOT_NOUNS:
-        return True  # Yemenis, Iraqis, Israelis
-    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "'s", "’s", "is")) and w not in _NOT_NOUNS
-
-
-# ---------------------------------------------------------------- the grammar
-_SEP_NUM = (
-    r"(?<![\w.,:/])(?<![\w.,:/)]-)"  # not glued to a word, an id, a time, a path or the end of a range
-    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d:])|\d+)(?:\.\d+)?"
-    r"|(?<![\w.,:/\-])\.\d+"
-)
-_WORDNUM = rf"(?:(?:{_NUMWORD})(?:[\s-]+(?:and\s+)?(?:{_NUMWORD}|{_SCALEWORD}))*)"
-
-_CORE = re.compile(
-    r"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores(?=\s+of)|hundreds|thousands|millions|billions)\b)"
-    rf"|(?P<few>\b(?:several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?P<few_scale>{_SCALEWORD}|dozen)\b)"
-    rf"|(?P<frac>\b(?:(?:a\s+|three[\s-]|one[\s-])?quarters?|(?:a\s+)?half|(?:a|one|two)[\s-]thirds?)\s+(?:of\s+)?(?:a\s+|an\s+)?(?P<frac_scale>dozen|{_SCALEWORD})\b)"
-    r"|(?P<dozen>\b(?:a|one|half\s+a|two|three)\s+dozen\b)"
-    rf"|(?P<ascale>\ba\s+(?P<ascale_scale>hundred|thousand|million|billion|trillion)\b(?!\s+and\b))"
-    rf"|(?P<sign>(?<=[\s(\[])[-−](?=\d))?(?P<digits>{_SEP_NUM})(?:(?P<scale_sp>\s*-?\s*(?:{_SCALEWORD})\b)|(?P<scale_short>(?:\s?(?:bn|mn|mln|tn|trn)|k|m|b)\b))?"
-    rf"|(?P<words>\b{_WORDNUM}\b)",
-    re.IGNORECASE,
-)
-
-_QUALIFIER_BEFORE = re.compile(
-    r"(?P<q>more\s+than|greater\s+than|over|above|in\s+excess\s+of|upwards\s+of|exceeding|"
-    r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of|not\s+less\s+than|"
-    r"less\s+than|fewer\s+than|under|below|just\s+under|just\s+over|"
-    r"up\s+to|at\s+most|no\s+more\s+than|a\s+maximum\s+of|as\s+many\s+as|as\s+much\s+as|not\s+more\s+than|"
-    r"about|around|some|roughly|approximately|approx\.|an\s+estimated|estimated|nearly|almost|close\s+to|"
-    r"circa|ca\.|c\.|just\s+about|~|≈|>|<|≥|≤)\s*(?:an?\s+)?$",
-    re.IGNORECASE,
-)
-_QUAL_BOUND = {
-    "more than": "more_than", "greater than": "more_than", "over": "more_than", "above": "more_than",
-    "in excess of": "more_than", "upwards of": "more_than", "exceeding": "more_than", "just over": "more_than",
-    ">": "more_than", "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
-    "a minimum of": "at_least", "not less than": "at_least", "≥": "at_least", "less than": "less_than",
-    "fewer than": "less_than", "under": "less_than", "below": "less_than", "just under": "less_than",
-    "<": "less_than", "up to": "at_most", "at most": "at_most", "no more than": "at_most",
-    "a maximum of": "at_most", "as many as": "at_most", "as much as": "at_most", "not more than": "at_most",
-    "≤": "at_most",
-}
-_APPROX_BELOW = {"nearly", "almost", "close to", "just about"}
-
-_CURRENCY_BEFORE = re.compile(r"(?P<cur>(?<![A-Za-z])(?:US\$|A\$|C\$|HK\$)|\$|€|£|¥|₹|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CHF|CNY|RMB|Rs\.?))\s?$")
+_FREE = r"(?:(?<=minus-)|(?<![\w.,:/])(?<![\w.,:/)]-))"
+_CORE = re.compile(_core_pattern(_FREE), re.IGNORECASE)
+#: plain numbers only: what is left to read where a phrase form read nothing ("34 out of 42 seats")
+_PLAIN = re.compile(_core_pattern(_FREE, phrases=False), re.IGNORECASE)
+#: the second figure of a range, right after its join ("10-20": the dash before is expected)
+_SECOND = re.compile(_core_pattern(""), re.IGNORECASE)
+_FORMS = ("vague", "few", "frac", "share", "ratio", "dozen", "ascale", "digits", "words")
 _AFTER = re.compile(
-    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pc\b))"
+    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pc\b|pct\b))"
     r"|(?P<hyphen>-(?P<hword>[A-Za-z]+)(?P<old>-old\b)?)"
-    r"|(?P<or_more>\s+or\s+more\b|\s*-?plus\b|\+)"
-    r"|(?P<range>\s*(?:-|–|—|to)\s*(?=[\d$€£]))"
-    r"|(?P<and_range>\s+and\s+(?=[\d$€£]))",
+    r"|(?P<or_more>\s+(?:or|and)\s+(?P<older>older|over|above)\b|\s+or\s+(?:more|greater|higher|above)\b|\s*-?plus\b|\+)",
     re.IGNORECASE,
 )
-_SECOND_NUM = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d:])|\d+)(?:\.\d+)?(?:\s*(?:hundred|thousand|million|billion|trillion)\b)?", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:an?\s+estimated\s+|some\s+|about\s+)?$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-
-_DATE_BEFORE = re.compile(
-    rf"(?:\b(?:{_MONTHS})\s*$|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*$|"
-    r"\b(?:in|since|until|till|by|from|of|during|early|late|mid|before|after|around|summer|winter|spring|autumn|fall|year|fiscal|copyright|©)\s*-?\s*$)",
-    re.IGNORECASE,
-)
-_DATE_AFTER = re.compile(
-    rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b|^(?:st|nd|rd|th)\b|^s\b|^'s\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|EST|CET)|^(?:[:/.]\d)|^-\d{{2}}-\d",
-    re.IGNORECASE,
-)
-_TIME_LIKE = re.compile(r"\d{1,2}:\d{2}")
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
+_MINUS_BEFORE = re.compile(r"\bminus[\s-]$", re.IGNORECASE)
 
 
-def parse_number(surface: str) -> float | None:
-    """The value of a number written with digits and/or words ("1.9 million", "260 000", "twenty-five")."""
-    s = surface.strip().lower().replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
-    m = re.fullmatch(r"((?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*-?\s*([a-z]+)?", s)
-    if m:
-        base = float(m.group(1).replace(",", "").replace(" ", ""))
-        scale = m.group(2)
-        if scale is None:
-            return base
-        if scale in _SCALES:
-            return base * _SCALES[scale]
-        if scale in _SHORT_SCALES:
-            return base * _SHORT_SCALES[scale]
-        return None
-    return _words_value(s)
+@dataclass
+class _Reading:
+    """One figure while it is being read; frozen into a Quantity at the end."""
 
+    start: int
+    end: int
+    value: float | None
+    form: str
+    low: float | None = None
+    high: float | None = None
+    bound: str = "exact"
+    unit: str | None = None
+    noun: str | None = None
+    dimension: str = "count"
+    vague: bool = False
+    scale: float | None = None  # the scale word's factor, when one was written
+    number_end: int = 0  # end of the digits or words (before any scale), for the name/date tests
+    bare_dollar: bool = False  # "$5", "50 cents": USD unless the text names its dollar
 
-def _words_value(s: str) -> float | None:
-    tokens = [t for t in re.split(r"[\s-]+", s) if t and t != "and"]
-    if not tokens:
-        return None
-    total, current, seen = 0, 0, False
-    for t in tokens:
-        if t in _UNITS_WORDS:
-            current += _UNITS_WORDS[t]
-        elif t in _TENS_WORDS:
-            current += _TENS_WORDS[t]
-        elif t == "hundred":
-            current = (current or 1) * 100
-        elif t in _SCALES:
-            total += (current or 1) * _SCALES[t]
-            current = 0
-        else:
-            return None
-        seen = True
-    return float(total + current) if seen else None
+    def __post_init__(self):
+        if self.low is None and self.high is None and self.bound == "exact":
+            self.low = self.high = self.value
+        self.number_end = self.number_end or self.end
 
-
-def _approx(value: float, below_only: bool = False) -> tuple[float, float]:
-    low = value * (1 - APPROX_TOLERANCE)
-    high = value if below_only else value * (1 + APPROX_TOLERANCE)
-    return (min(low, high), max(low, high))
-
-
-def _next_words(text: str, pos: int, n: int) -> list[re.Match]:
-    out = []
-    for m in _WORD.finditer(text, pos, min(len(text), pos + 80)):
-        gap = text[pos:m.start()] if not out else text[out[-1].end():m.start()]
-        if re.search(r"[.;:!?()\"“”\[\]\d$€£%]|,\s", gap) or "\n" in gap:
-            break
-        out.append(m)
-        if len(out) >= n:
-            break
-    return out
-
-
-def _find_noun(text: str, pos: int, value: float | None) -> tuple[str | None, int]:
-    """The counted noun after a number: up to three modifiers may sit between ("100 opposition and rebel delegates")."""
-    words = _next_words(text, pos, 5)
-    if not words:
-        return None, pos
-    first = words[0].group().lower()
-    if first == "of" and len(words) > 1:  # "tens of thousands of civilians", "millions of dollars"
-        words = words[1:]
-        if words[0].group().lower() in ("the", "their", "its", "his", "her", "our"):
-            return None, pos
-    for i, m in enumerate(words[:4]):
-        w = m.group()
-        lw = w.lower().strip("'’")
-        if lw in ("more", "additional", "extra", "new", "other", "fewer") and i == 0:
-            continue  # "2.3 million more votes"
-        if lw in _STOP_BEFORE_NOUN and i > 0 and lw not in ("and",):
-            break
-        if lw in _STOP_BEFORE_NOUN and i == 0:
-            return None, pos
-        if lw in _TIME_UNITS or lw in _CURRENCY_WORDS:
-            return None, pos
-        if value == 1 and i == 0 and not _looks_plural(lw) and lw not in _NOT_NOUNS and w[0].islower():
-            head = m  # "one rebel leader": the last word of the noun phrase
-            for nxt in words[1:3]:
-                if nxt.group()[0].islower() and nxt.group().lower() not in _STOP_BEFORE_NOUN \
-                        and not re.search(r"(?:ed|ing|ly)$", nxt.group()):
-                    head = nxt
-                else:
-                    break
-            return head.group().lower(), head.end()
-        if _looks_plural(w if w[:1].isupper() else lw):
-            if lw in ("police", "staff", "crew", "aid", "health", "security") and i + 1 < len(words) \
-                    and _looks_plural(words[i + 1].group()) and words[i + 1].group().lower() not in _STOP_BEFORE_NOUN:
-                return singular(words[i + 1].group().lower()), words[i + 1].end()
-            return singular(lw), m.end()
-        if lw == "and" and i == 0:
-            return None, pos
-    return None, pos
+    def freeze(self, text: str) -> Quantity:
+        return Quantity(start=self.start, end=self.end, surface=text[self.start:self.end], value=self.value,
+                        low=self.low, high=self.high, bound=self.bound, unit=self.unit, noun=self.noun,
+                        dimension=self.dimension, vague=self.vague)
 
 
 def extract_quantities(text: str) -> list[Quantity]:
     """All quantities in ``text``, in order of appearance, each an interval with its bound and noun."""
-    out: list[Quantity] = []
-    consumed_until = 0
-    for m in _CORE.finditer(text):
-        if m.start() < consumed_until:
-            continue
-        q = _read_quantity(text, m)
-        if q is not None:
-            out.append(q)
-            consumed_until = q.end
-    return out
+    found: list[_Reading] = []
+    pos = 0
+    while (m := _CORE.search(text, pos)) is not None:
+        readings = _read(text, m)
+        if not readings and not (m.group("digits") or m.group("words")) and (plain := _PLAIN.match(text, m.start())):
+            readings = _read(text, plain)  # a phrase that reads as nothing ("34 out of 42" is no share)
+        for r in readings:
+            _conversion_keeps_bound(text, found[-1] if found else None, r)
+            found.append(r)
+        pos = readings[-1].end if readings else m.end()
+    dollar = currencies.local_dollar(text)
+    for r in found:
+        if dollar and r.unit == "USD" and r.bare_dollar:
+            r.unit = dollar  # "$" in a text that writes its dollars "A$" elsewhere
+    return [r.freeze(text) for r in found]
 
 
-def _read_quantity(text: str, m: re.Match) -> Quantity | None:
-    start, end = m.start(), m.end()
-    vague = False
-    value: float | None
-    low: float | None
-    high: float | None
-    bound = "exact"
-    unit: str | None = None
-    dimension = "count"
-    g = m.group(0)
-    lower = g.lower()
-    if m.group("vague"):
-        key = re.sub(r"\s+", " ", lower)
-        low, high = _VAGUE[key]
-        value, vague, bound = float(low), True, "range"
-    elif m.group("few"):
-        scale_word = m.group("few_scale").lower()
-        scale = 12 if scale_word == "dozen" else _SCALES[scale_word]
-        few_key = re.sub(r"\s+", " ", lower[: lower.rfind(scale_word)].strip())
-        lo, hi = _FEW.get(few_key, (3, 9))
-        low, high, value, vague, bound = float(lo * scale), float(hi * scale), float(lo * scale), True, "range"
-    elif m.group("frac"):
-        scale_word = m.group("frac_scale").lower()
-        scale = 12 if scale_word == "dozen" else _SCALES[scale_word]
-        frac_text = re.sub(r"\s+of\s+.*$|\s+(?:a|an)\s+\w+$|\s+\w+$", "", re.sub(r"\s+", " ", lower)).strip()
-        frac = _FRACTIONS.get(frac_text.replace("-", " ").replace("one ", "a "), None)
-        if frac is None:
-            frac = 0.5 if "half" in frac_text else 0.25 if "quarter" in frac_text else 1 / 3
-            if "three" in frac_text:
-                frac = 0.75
-            elif "two" in frac_text:
-                frac = 2 / 3
-        value = frac * scale
-        if scale_word == "dozen":
-            low = high = value
-        else:
-            low, high = _approx(value)
-            bound = "approx"
-    elif m.group("dozen"):
-        n = {"a": 1, "one": 1, "half a": 0.5, "two": 2, "three": 3}[re.sub(r"\s+", " ", lower.rsplit(" ", 1)[0])]
-        value = low = high = 12 * n
-    elif m.group("ascale"):
-        value = low = high = float(_SCALES[m.group("ascale_scale").lower()])
-    elif m.group("digits"):
-        digits = m.group("digits")
-        scale_txt = m.group("scale_sp") or m.group("scale_short") or ""
-        if _is_date_or_time(text, m.start("digits"), m.end("digits"), digits, bool(scale_txt)):
-            return None
-        short = scale_txt.strip().lower()
-        if short in ("m", "b", "k"):
-            # "1.9m people", "$3m": million; "100m sprint": metres (left to the unit path)
-            cur = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
-            nxt = _next_words(text, m.end(), 1)
-            if not cur and not (nxt and _looks_plural(nxt[0].group())):
-                end = m.end("digits")
-                scale_txt = ""
-        value = parse_number(digits + (" " + scale_txt.strip() if scale_txt else ""))
-        if value is None:
-            return None
-        if not scale_txt and _is_part_of_name(text, m.start("digits"), m.end("digits")):
-            return None
-        if m.group("sign"):
-            value = -value  # "fell -3.5%", "(-2)"
-        low = high = value
-    else:  # words
-        words = m.group("words")
-        lw = words.lower()
-        # "one" alone is an article or pronoun far more often than a count
-        if re.fullmatch(r"one", lw):
-            nxt = _next_words(text, m.end(), 1)
-            if not nxt or nxt[0].group().lower() in ("of", "another", "side", "thing", "way", "day", "hand"):
-                return None
-            if not re.match(r"-", text[m.end():m.end() + 1]):
-                nw = nxt[0].group().lower()
-                sentence_start = re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, m.start() - 3):m.start()])
-                if nw not in _TIME_UNITS and not re.match(r"(?:person|man|woman|child|dead|killed)$", nw) \
-                        and not (sentence_start and words[:1] == "O" and nw.isalpha() and nw not in _STOP_BEFORE_NOUN):
-                    return None  # "one" alone is an article or pronoun far more often than a count
-        value = _words_value(lw)
-        if value is None:
-            return None
-        low = high = value
-    # ------------------------------------------------------------------ what follows
-    noun: str | None = None
-    after = _AFTER.match(text, end)
-    if after and after.group("pct") and not vague:
-        end = after.end()
-        unit, dimension = "percent" if "point" not in after.group("pct").lower() else "percentage point", "percentage"
-        # "between 5% and 8%", "5%-8%", "from 5 to 8 percent" (the first figure's % is implied)
-        second = re.match(r"\s*(?:-|–|to|and)\s*(" + _SECOND_NUM.pattern + r")\s?(?:%|per\s?cent\b|percent\b)", text[end:end + 40], re.I)
-        if second and value is not None:
-            v2 = parse_number(second.group(1))
-            joined_by_word = re.match(r"\s*(?:and|to)\b", text[end:end + 6])
-            # "rose 12.5 percent to 20 percent" is a change, not a range: a word join needs "between/from"
-            if v2 is not None and v2 > value and (not joined_by_word or _BETWEEN_BEFORE.search(text, max(0, start - 30), start)):
-                low, high, bound, end = value, v2, "range", end + second.end()
-                between = _BETWEEN_BEFORE.search(text, max(0, start - 30), start)
-                if between:
-                    start = between.start()
-    elif after and after.group("hyphen"):
-        hword = after.group("hword").lower()
-        if hword in _TIME_UNITS and not vague:
-            unit, dimension = _TIME_UNITS[hword], "duration"
-            end = after.end()
-            noun, end = _noun_after_duration(text, end)
-        elif hword.isdigit() or hword in _SCALES or hword in _TIME_UNITS:
-            pass  # "2015-16", "hundreds-thousand", a vague duration: nothing to attach
-        elif hword in _STOP_BEFORE_NOUN:
-            return None  # "3-for-1 split", "a 3-to-1 margin": a ratio, not a count
-        elif not vague and value is not None and hword not in ("old", "based", "odd", "plus", "strong"):
-            noun, end = singular(hword), after.end()
-            # "17-nation Syria contact group": the figure counts nations
-        elif hword == "strong" and value is not None:
-            end = after.end()
-            n, e = _find_noun(text, end, value)
-            if n:
-                noun, end = n, e
-    elif after and after.group("or_more") and bound == "exact" and not vague:
-        bound, high, end = "at_least", None, after.end()
-    elif after and (after.group("range") or (after.group("and_range") and _BETWEEN_BEFORE.search(text, max(0, start - 30), start))) and not vague and m.group("digits"):
-        second = _SECOND_NUM.match(text, after.end())
-        if second:
-            v2 = parse_number(second.group())
-            if v2 is not None and value is not None and v2 > value:
-                scale_txt = m.group("scale_sp") or ""
-                if not scale_txt and re.search(_SCALEWORD, second.group(), re.IGNORECASE):
-                    # "10 to 20 million": the scale of the second figure applies to the first
-                    scaled = parse_number(m.group("digits") + " " + re.search(_SCALEWORD, second.group(), re.IGNORECASE).group())
-                    if scaled is not None and scaled < v2:
-                        value = scaled
-                # "10-20 people", "from 10 to 20": a range; a score "3-1" has no noun and is dropped
-                n, e = _find_noun(text, second.end(), v2)
-                tail = _AFTER.match(text, second.end())
-                has_pct = bool(tail and tail.group("pct"))
-                if n or has_pct or _BETWEEN_BEFORE.search(text, max(0, start - 30), start) or _CURRENCY_BEFORE.search(text, max(0, start - 4), start):
-                    low, high, bound, end = value, v2, "range", second.end()
-                    between = _BETWEEN_BEFORE.search(text, max(0, start - 30), start)
-                    if between:
-                        start = between.start()
-                    if has_pct:
-                        unit, dimension, end = "percent", "percentage", tail.end()
-                    elif n:
-                        noun, end = n, e
-                elif re.search("[-–]", after.group()):
-                    return None
-            elif re.search("[-–]", after.group()):
-                return None  # "3-1": a score or an id, not a figure
-    # currency before the number ("$3.5 billion", "US$ 20")
-    cur = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
-    if cur and dimension == "count":
-        unit, dimension, start = _CURRENCY_SYMBOLS[cur.group("cur").lower().rstrip(".") if cur.group("cur").lower() != "rs." else "rs."], "currency", cur.start()
-    if dimension == "count" and noun is None:
-        nxt = _next_words(text, end, 2)
-        if nxt:
-            w0 = nxt[0].group().lower()
-            if w0 in _CURRENCY_WORDS:
-                unit, dimension, end = _CURRENCY_WORDS[w0], "currency", nxt[0].end()
-            elif w0 == "of" and len(nxt) > 1 and nxt[1].group().lower() in _CURRENCY_WORDS:
-                unit, dimension, end = _CURRENCY_WORDS[nxt[1].group().lower()], "currency", nxt[1].end()
-            elif w0 in _TIME_UNITS and not vague:
-                unit, dimension, end = _TIME_UNITS[w0], "duration", nxt[0].end()
-                if len(nxt) > 1 and nxt[1].group().lower() == "of":
-                    n2, e2 = _find_noun(text, nxt[1].start(), 2)
-                    noun = n2
-    if dimension == "count" and (noun == "magnitude" or re.search(r"\bmagnitude[\s-]*$", text[max(0, start - 12):start], re.I)):
-        unit, dimension, noun = "magnitude", "physical", None
-    if dimension == "count" and noun is None:
-        unit_q = _physical_unit(text, start, end, value)
-        if unit_q is not None:
-            unit, dimension, end = unit_q
-            sign = re.search(r"(?:\bminus\s+|(?<![\w\d])[-−])$", text[max(0, start - 7):start], re.I)
-            if sign and value is not None:  # "minus 15 degrees Celsius", "-15C"
-                value, low, high, start = -value, -high, -low, start - len(sign.group())
-    if dimension == "count" and noun is None:
-        noun, end = _find_noun(text, end, value)
-        if noun is None and m.group("words") and not vague:
-            # a bare spelled number ("two of them", "at six") is rarely a reported figure
-            if not re.match(r"\s+of\s", text[end:end + 4]):
-                return None
-    # ------------------------------------------------------------------ what precedes
-    qual = _QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
-    if qual and dimension == "duration" and qual.group("q").lower() in ("over", "under", "some"):
-        qual = None  # "over two years" means during, not more than
-    if qual and bound == "range" and not vague:
-        start = qual.start()  # "about 20-25 people": the range already says how loose it is
-        qual = None
-    if qual and not vague and bound in ("exact", "approx"):
-        word = re.sub(r"\s+", " ", qual.group("q").lower())
-        start = qual.start()
-        if word in _QUAL_BOUND:
-            bound = _QUAL_BOUND[word]
-            if bound in ("more_than", "at_least"):
-                high = None
-                low = value
-            else:
-                low = None
-                high = value
-        else:
-            bound = "approx"
-            low, high = _approx(value, below_only=word in _APPROX_BELOW)
-    elif qual and vague:
-        word = re.sub(r"\s+", " ", qual.group("q").lower())
-        start = qual.start()
-        if _QUAL_BOUND.get(word) in ("more_than", "at_least"):
-            high = None
-            bound = "at_least"
-    return Quantity(
-        start=start, end=end, surface=text[start:end], value=value, low=low, high=high, bound=bound,
-        unit=unit, noun=noun, dimension=dimension, vague=vague,
-    )
+def _conversion_keeps_bound(text: str, prev: _Reading | None, r: _Reading) -> None:
+    """"more than 3,000 acres (1,214 hectares)": a conversion in brackets has the bound of the figure before."""
+    if prev is None or r.bound != "exact" or prev.bound in ("exact", "range") or r.value is None \
+            or not re.fullmatch(r"\s*\(\s*", text[prev.end:r.start]) or r.unit is None \
+            or r.dimension not in ("physical", "currency") or prev.dimension != r.dimension or prev.unit == r.unit:
+        return
+    r.bound = prev.bound
+    if prev.bound == "approx":
+        r.low, r.high = approx(r.value, below_only=prev.high == prev.value)
+    elif prev.bound in ("more_than", "at_least"):
+        r.low, r.high = r.value, None
+    else:
+        r.low, r.high = None, r.value
 
 
-_NAME_BEFORE = re.compile(r"(?:^|[^.!?]\s)(?P<name>[A-Z][\w&.’']*|[a-z]+[A-Z]\w*)\s$")
-_NOT_NAME_WORDS = {
-    "The", "A", "An", "About", "Some", "Nearly", "Almost", "Around", "Roughly", "Over", "Under", "Only", "Just",
-    "More", "Less", "Fewer", "At", "In", "On", "By", "Of", "For", "To", "From", "Since", "With", "And", "But",
-    "Up", "Another", "All", "Last", "Next", "Top", "Page", "No", "Day", "Week", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
-    "June", "July", "August", "September", "October", "November", "December", "Today", "Yesterday",
+def _read(text: str, m: re.Match) -> list[_Reading]:
+    """The figure (or, for a change "from X to Y", the two figures) that starts at match m."""
+    r = _read_core(text, m)
+    if r is None:
+        return []
+    if r.form in ("digits", "words") and not _attach_after(text, r):
+        return []
+    second = _read_joined(text, r)
+    if second is None:
+        _attach_rest(text, r)
+        second = _read_joined(text, r)  # "rose from 21 mpg to 23", "$5 million to $10 million"
+    if second == "drop":
+        return []
+    if r.form == "words" and r.dimension == "count" and r.noun is None and not r.vague \
+            and not re.match(r"\s+(?:of\s|times\b)|-fold\b", text[r.end:r.end + 7]):
+        return []  # a bare spelled number ("two of them", "at six") is rarely a reported figure
+    _apply_qualifier(text, r)
+    return [r] if not isinstance(second, _Reading) else [r, second]
+
+
+def _attach_rest(text: str, r: _Reading) -> None:
+    """Currency, unit, counted noun, and an "or more" after them ("100 runs or more")."""
+    _attach_currency(text, r)
+    _attach_unit(text, r)
+    if r.dimension == "count" and r.noun is None and r.form not in ("share", "ratio"):
+        r.noun, r.end = find_noun(text, r.end, r.value)
+        _poll_points(text, r)
+    more = _OR_MORE_AFTER.match(text, r.end)
+    if more and r.bound == "exact":
+        r.bound, r.high, r.end = "at_least", None, more.end()
+
+
+def _poll_points(text: str, r: _Reading) -> None:
+    """"down 29 points", "a 30 point gap" in a story about polls or votes: percentage points."""
+    point = re.match(r"\s*-?\s*points?\b", text[r.number_end:r.number_end + 10], re.IGNORECASE)
+    if point is None or r.value is None or r.value > 100 or r.noun not in (None, "point") \
+            or not _PERCENT_NEARBY.search(text, max(0, r.start - 150), r.end + 150):
+        return
+    r.noun, r.unit, r.dimension = None, "percentage point", "percentage"
+    r.end = r.number_end + point.end()
+
+
+_OR_MORE_AFTER = re.compile(r"\s+or\s+(?:more|greater|higher|above)\b", re.IGNORECASE)
+_PERCENT_NEARBY = re.compile(r"\bpoll|\bvot(?:e|es|ers|ing)\b|\bpercentage\b|\bapproval|\bsupport\b|\bsurvey",
+                             re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- core forms
+def _read_core(text: str, m: re.Match) -> _Reading | None:
+    groups = m.groupdict()
+    form = next(f for f in _FORMS if groups.get(f) is not None)
+    return _CORE_READERS[form](text, m)
+
+
+def _read_vague(text: str, m: re.Match) -> _Reading:
+    low, high = scales.vague_range(m.group("vague"))
+    return _Reading(m.start(), m.end(), float(low), "vague", low=low, high=high, bound="range", vague=True)
+
+
+def _read_few(text: str, m: re.Match) -> _Reading:
+    low, high = scales.few_range(m.group("few"), m.group("few_scale"))
+    return _Reading(m.start(), m.end(), low, "few", low=low, high=high, bound="range", vague=True)
+
+
+def _read_fraction_of_scale(text: str, m: re.Match) -> _Reading:
+    scale_word = m.group("frac_scale").lower()
+    value = fractions.fraction_value(m.group("frac_words")) * (12 if scale_word == "dozen" else scales.scale_factor(scale_word))
+    if scale_word == "dozen":
+        return _Reading(m.start(), m.end(), value, "frac")
+    low, high = approx(value)
+    return _Reading(m.start(), m.end(), value, "frac", low=low, high=high, bound="approx")
+
+
+def _read_share(text: str, m: re.Match) -> _Reading:
+    value = fractions.share_percent(m.group("share_words") or m.group("share_hyph") or m.group("share_slash")
+                                    or m.group("by_words"))
+    return _Reading(m.start(), m.end(), value, "share", unit="percent", dimension="percentage")
+
+
+def _read_ratio(text: str, m: re.Match) -> _Reading | None:
+    value = fractions.ratio_percent(m.group("ratio_num"), m.group("ratio_den"), m.group("ratio_join"))
+    if value is None:
+        return None
+    return _Reading(m.start(), m.end(), value, "ratio", unit="percent", dimension="percentage")
+
+
+def _read_dozen(text: str, m: re.Match) -> _Reading:
+    n = {"a": 1, "one": 1, "half a": 0.5, "two": 2, "three": 3}[re.sub(r"\s+", " ", m.group("dozen").lower().rsplit(" ", 1)[0])]
+    return _Reading(m.start(), m.end(), 12.0 * n, "dozen")
+
+
+def _read_a_scale(text: str, m: re.Match) -> _Reading:
+    return _Reading(m.start(), m.end(), float(scales.scale_factor(m.group("ascale_scale"))), "ascale")
+
+
+def _read_words(text: str, m: re.Match) -> _Reading | None:
+    words = m.group("words")
+    if words.lower() == "one" and not _one_is_a_count(text, m):
+        return None
+    # "seven and ten" is two figures: "and" joins a spelled number only after a scale word
+    split = re.search(r"(?<!hundred)(?<!thousand)(?<!million)(?<!billion)\s+and\s", words, re.IGNORECASE)
+    if split:
+        words = words[:split.start()]
+    value = words_value(words)
+    if value is None:
+        return None
+    end = m.start() + len(words)
+    half = re.match(r"\s+and\s+(?:a\s+)?half\b", text[end:end + 14], re.IGNORECASE)
+    if half:  # "three and a half minutes"
+        value, end = value + 0.5, end + half.end()
+    return _Reading(m.start(), end, value, "words")
+
+
+def _one_is_a_count(text: str, m: re.Match) -> bool:
+    """"one" alone is an article or pronoun far more often than a count."""
+    nxt = next_words(text, m.end(), 1)
+    if not nxt or nxt[0].group().lower() in ("of", "another", "side", "thing", "way", "day", "hand"):
+        return False
+    if QUALIFIER_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return True  # "at least one swimmer"
+    if text[m.end():m.end() + 1] == "-":
+        return True
+    nw = nxt[0].group().lower()
+    if m.group("words") == "one" and nxt[0].group().islower() and nw not in _ONE_NOT_A_COUNT \
+            and not nw.endswith(("ly", "ing", "ed")) and nxt[0].start() == m.end() + 1:
+        return True  # "one assist", "one member of the House": a count of one thing
+    sentence_start = re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, m.start() - 3):m.start()])
+    return nw in units.TIME_UNITS or bool(re.match(r"(?:person|man|woman|child|dead|killed)$", nw)) \
+        or bool(sentence_start and m.group("words")[:1] == "O" and nw.isalpha()
+                and nw not in ("of", "in", "on", "at", "to", "for", "the", "a", "an"))
+
+
+#: words after "one" that make it a pronoun, an article or an idiom, not a count
+_ONE_NOT_A_COUNT = {
+    "of", "another", "side", "thing", "way", "day", "hand", "time", "the", "a", "an", "and", "or", "but", "to", "in",
+    "on", "at", "for", "by", "with", "from", "is", "was", "will", "would", "could", "can", "may", "might", "should",
+    "must", "has", "had", "have", "who", "which", "that", "this", "thing", "point", "year", "week", "month", "morning",
+    "evening", "night", "afternoon", "moment", "last", "more", "less", "too", "as", "than", "else", "such", "what",
+    "where", "when", "if", "else", "again", "apiece", "each", "per", "would", "does", "did", "gets", "got",
+    "says", "said", "thinks", "knows", "hopes", "wonders", "feels", "sees", "another", "another's", "s",
 }
 
 
-def _is_part_of_name(text: str, s: int, e: int) -> bool:
-    """'S&P 500', 'Fortune 500', 'iPhone 12', '737 MAX': digits that belong to a name, not a figure."""
-    m = _NAME_BEFORE.search(text, max(0, s - 25), s)
-    if m and m.group("name") not in _NOT_NAME_WORDS and m.start("name") > 0 \
-            and not re.match(r"\s?(?:%|per\s?cent|percent|[a-z]+s\b|[A-Z][a-z]+s\b)", text[e:e + 12]):
-        return True
-    after = re.match(r"\s([A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*)\b", text[e:e + 12])
-    if after and not _PHYSICAL_HINT.fullmatch(after.group(1)) and after.group(1) not in ("GMT", "UTC", "BST", "EST", "CET"):
-        return True
-    return False
+_CORE_READERS = {"vague": _read_vague, "few": _read_few, "frac": _read_fraction_of_scale, "share": _read_share,
+                 "ratio": _read_ratio, "dozen": _read_dozen, "ascale": _read_a_scale, "words": _read_words}
 
 
-def _noun_after_duration(text: str, end: int) -> tuple[str | None, int]:
-    """'four-year-old civil war' -> 'war' (the last word before a function word); 'two-day talks' -> 'talk'."""
-    if text[end:end + 4] == "-old":
-        end += 4
-    words = _next_words(text, end, 3)
-    head = None
-    for w in words:
-        lw = w.group().lower()
-        if lw in _STOP_BEFORE_NOUN or lw in ("could", "can", "may", "might", "should", "must", "old") or not w.group()[0].islower():
-            break
-        head = w
-    if head is None:
-        return None, end
-    return singular(head.group().lower()), head.end()
-
-
-def _is_date_or_time(text: str, s: int, e: int, digits: str, scaled: bool) -> bool:
-    """Digits that write a date, a year, a time or an id rather than a figure."""
-    if scaled:
-        return False
-    before = text[max(0, s - 30):s]
-    after = text[e:e + 12]
-    if e < len(text) and text[e:e + 1].isalpha() and not re.match(r"(?:k|m|b|bn|mn|km|kg|cm|mm|mph|s\b|[CF]\b|g\b|t\b|l\b|ft\b|lb)", text[e:e + 3], re.IGNORECASE):
-        return True  # "A320neo", "2nd"
-    if _DATE_AFTER.match(after):
-        return True
-    if len(digits) > 1 and digits.startswith("0") and "." not in digits:
-        return True  # "0800", "02": phone numbers, ids and clock digits, not figures
-    if re.search(r"\b0\d+[ \u00a0](?:\d+[ \u00a0])*$", before):
-        return True  # a later group of a phone number ("0800 123 4567")
-    if re.match(r"\.\s", after) and re.search(r"(?:^|\n)[ \t]*$", before) and len(digits) <= 2:
-        return True  # a numbered list item ("  1. Inhalt")
-    if re.search(rf"\b(?:{_MONTHS})\s*$", before, re.IGNORECASE) and re.fullmatch(r"\d{1,2}|\d{4}", digits):
-        return True
-    if re.search(rf"\b(?:{_MONTHS})\s+\d{{1,2}},?\s*$", before, re.IGNORECASE) and _YEAR.match(digits):
-        return True
-    if _YEAR.match(digits):
-        nxt = _next_words(text, e, 1)
-        if not (nxt and _looks_plural(nxt[0].group()) and nxt[0].group().lower() not in ("years",)) or re.search(r"\b(?:in|since|of|from|by|until|before|after|during)\s*$", before, re.IGNORECASE):
-            return True
-    if re.match(r"\s*[:/]\s*\d", after) or re.search(r"\d\s*[:/]\s*$", before):
-        return True
-    if re.search(r"(?:\bno\.|#|\bpage|\bp\.|\broom|\bflight|\broute|\bchapter|\bsection|\barticle|\bresolution|\bgrade|\blevel|\bphase|\bseason|\bepisode|\bday|\bweek|\bnumber|\bversion|\bv\.)\s*$", before, re.IGNORECASE):
-        return True
-    if re.search(r"\d\s*-\s*$", before) and not re.search(r"\b(?:between|from)\b", before, re.IGNORECASE):
-        return True  # the second half of "3-1" or of a range we already read
-    return False
-
-
-def _physical_unit(text: str, start: int, end: int, value: float | None) -> tuple[str, str, int] | None:
-    """A physical unit right after the number, read by quantulum3 (only called when one seems to be there)."""
-    hint = _PHYSICAL_HINT.match(text, end + (1 if text[end:end + 1] == " " else 0))
-    if not hint or value is None:
+def _read_digits(text: str, m: re.Match, joined: bool = False) -> _Reading | None:
+    """A figure in digits, with its currency prefix, sign, exponent and scale ("US$4.2m", "−3.5", "1.99×10−30")."""
+    digits, cur = m.group("digits"), m.group("cur")
+    scale_txt = (m.group("scale_sp") or m.group("scale_short") or "").strip().lstrip("-").strip()
+    number_end = m.end("exp") if m.group("exp") else m.end("digits")
+    end = m.end()
+    if nonquantities.is_date_or_time(text, m.start("digits"), number_end, digits, bool(scale_txt or cur), joined):
         return None
-    w = hint.group().lower()
-    if w in ("pounds", "pound") and _CURRENCY_BEFORE.search(text, max(0, start - 4), start):
+    if scale_txt.lower() in ("m", "b", "k") and not cur:
+        # "1.9m people", "8 B people": a scale; "100m sprint": metres (left to the unit path)
+        nxt = next_words(text, end, 1)
+        money_after = currencies.NATIONAL_DOLLAR.match(text, end) or (nxt and currencies.currency_of_word(nxt[0].group()))
+        if not (nxt and looks_plural(nxt[0].group())) and not money_after:
+            end, scale_txt = number_end, ""
+    value = parse_number(digits + (" " + scale_txt if scale_txt else ""))
+    if value is not None and m.group("exp"):
+        value = exponent_value(value, m.group("exp_e") or m.group("eexp"))
+    if value is None or (not scale_txt and not cur and _is_not_an_amount(text, m.start("digits"), number_end, value)):
         return None
-    if w == "in." or w == "m" or w == "g" or w == "l" or w == "ha" or w == "mi":
-        # one-letter units are ambiguous in prose; require them glued to the number ("100m", "5g")
-        if text[end:end + 1] == " ":
-            return None
-    temp = re.match(r"(?:°\s?|degrees?\s+)?(?P<scale>[CF]|celsius|fahrenheit)\b", text[hint.start():hint.end() + 12], re.IGNORECASE)
-    if temp and (w.startswith("°") or w in ("c", "f") or w.startswith("degree")):
-        name = "degree Celsius" if temp.group("scale").lower().startswith("c") else "degree Fahrenheit"
-        return name, "physical", hint.start() + temp.end()
+    start = m.start()
+    if m.group("sign"):
+        value = -value  # "fell -3.5%", "(-2)"
+    r = _Reading(start, end, value, "digits", scale=scales.scale_factor(scale_txt) if scale_txt else None,
+                 number_end=number_end)
+    if cur:
+        r.unit, r.dimension, r.bare_dollar = currencies.currency_of_prefix(cur), "currency", cur == "$"
+    return r
+
+
+def _is_not_an_amount(text: str, s: int, e: int, value: float) -> bool:
+    return (nonquantities.is_part_of_name(text, s, e) or nonquantities.is_index_or_product(text, s)
+            or nonquantities.is_address(text, e) or nonquantities.is_era_year(text, s, e)
+            or nonquantities.is_age_after_name(text, s, e, value))
+
+
+_CORE_READERS["digits"] = _read_digits
+
+
+# ---------------------------------------------------------------- what is glued after the figure
+def _attach_after(text: str, r: _Reading) -> bool:
+    """Percent, pence, "-year"/"-nation" compounds, "or more". False: the figure is not an amount."""
+    after = _AFTER.match(text, r.end)
+    if after is None:
+        if r.form == "digits" and r.dimension == "count" and currencies.PENCE_AFTER.match(text, r.end):
+            r.unit, r.dimension, r.end = "GBX", "currency", r.end + 1  # "118.5p"
+        elif r.dimension == "count" and r.value is not None and (
+                text[r.end:r.end + 1] == "¢" or re.match(r"c(?![\w°])", text[r.end:r.end + 2])):
+            r.value = r.low = r.high = round(r.value / 100, 10)  # "1.71¢", "3.2c": cents, in dollars
+            r.unit, r.dimension, r.end, r.bare_dollar = "USD", "currency", r.end + 1, True
+        return True
+    if after.group("pct") and r.dimension == "count":
+        r.end = after.end()
+        r.unit = "percentage point" if "point" in after.group("pct").lower() else "percent"
+        r.dimension = "percentage"
+    elif after.group("hyphen"):
+        return _attach_hyphen_word(text, r, after)
+    elif after.group("or_more") and r.bound == "exact":
+        r.bound, r.high, r.end = "at_least", None, after.end()
+        if after.group("older") and after.group("older").lower() == "older":
+            r.unit, r.dimension = "year", "duration"  # "12 and older": an age
+    return True
+
+
+def _attach_hyphen_word(text: str, r: _Reading, after: re.Match) -> bool:
+    """"four-year-old war", "17-nation group", "6.1-inch screen"; "six-speed gearbox" is no amount."""
+    hword = after.group("hword").lower()
+    join = ranges.JOIN.match(text, r.end)
+    if join and _SECOND.match(text, join.end()):
+        return True  # "Rs. 17,000-Rs. 20,000": a range, read next
+    if hword in units.TIME_UNITS:
+        r.unit, r.dimension = units.TIME_UNITS[hword], "duration"
+        r.noun, r.end = noun_after_duration(text, after.end())
+        if r.noun is None:
+            r.end = max(r.end, after.end())
+        return True
+    if hword.isdigit() or scales.scale_factor(hword) or r.value is None:
+        return True  # "2015-16", "hundreds-thousand": nothing to attach
+    if hword in ("for", "to", "of", "and", "or", "by", "in", "on", "at") or nonquantities.is_attribute(hword):
+        return False  # "3-for-1 split", "six-speed gearbox": a ratio or an attribute, not a count
+    unit = units.read_unit(text, r.end)
+    if unit is not None:
+        r.unit, r.dimension, r.end = unit[0], "physical", unit[1]
+    elif hword == "strong":
+        r.end = after.end()
+        noun, end = find_noun(text, r.end, r.value)
+        if noun:
+            r.noun, r.end = noun, end
+    elif hword == "plus" and r.bound == "exact":
+        r.bound, r.high, r.end = "at_least", None, after.end()  # "£3 billion-plus"
+    elif hword not in ("old", "based", "odd", "plus", "year-old"):
+        r.noun, r.end = singular(hword), after.end()  # "17-nation contact group" counts nations
+    return True
+
+
+# ---------------------------------------------------------------- ranges and changes
+def _read_joined(text: str, r: _Reading):
+    """A second figure joined to r: None (none), "drop" (a score), "range" (r now spans both) or the second _Reading."""
+    if r.form not in ("digits", "words") or r.bound != "exact":
+        return None
+    join = ranges.JOIN.match(text, r.end)
+    m2 = _SECOND.match(text, join.end()) if join else None
+    if m2 is None or not (m2.group("digits") or m2.group("words")):
+        return None
+    r2 = _read_digits(text, m2, joined=True) if m2.group("digits") else _read_words(text, m2)
+    dash = join.group("join").strip() in ("-", "–", "—")
+    if r2 is None or not _attach_after(text, r2):
+        return "drop" if dash and r.form == "digits" else None
+    _attach_rest(text, r2)
+    if r.unit and r2.unit and r.unit != r2.unit or "count" != r.dimension != r2.dimension != "count":
+        return None  # "fell 3% to $24.16 billion": two different figures, read one at a time
+    v1 = r.value
+    if r.scale is None and r2.scale and r.value is not None and r2.value is not None:
+        v1 = ranges.shared_scale(r.value, r2.value, r2.scale)
+    kind = ranges.join_kind(text, r.start, join.group("join"), v1, r2.value)
+    between = ranges.BETWEEN_BEFORE.search(text, max(0, r.start - 40), r.start)
+    decimals = bool(re.search(r"\d[.,]\d", text[r.start:r2.end]))  # scores are never "9.4–9.6" or "1,635-1,645"
+    if kind == "range" and dash and not (r2.noun or r2.unit or r.unit or between or decimals):
+        kind = None  # "2-3" alone: a score, an id or a record, not a range
+    if kind is None:
+        return "drop" if dash and r.form == "digits" else None
+    r.value = r.low = r.high = v1
+    if kind == "two":
+        _attach_rest(text, r)
+        if r2.unit is None and r2.noun is None and between:
+            r2.unit, r2.dimension = r.unit, r.dimension  # "rose from 21 mpg to 23"
+        if r.unit is None and r.noun is None and r2.dimension == "count":
+            r.noun = r2.noun  # "34 out of 42 seats"
+        return r2
+    r.high, r.bound, r.end = r2.high if r2.high is not None else r2.value, "range", r2.end
+    if r.unit is None:
+        r.unit, r.dimension, r.bare_dollar = r2.unit, r2.dimension, r2.bare_dollar
+    r.noun = r2.noun
+    if between:
+        r.start = between.start()
+    return "range"
+
+
+# ---------------------------------------------------------------- currency, unit, qualifier
+def _attach_currency(text: str, r: _Reading) -> None:
+    """A currency word or code after the figure ("3 billion euros", "1.5 million USD", "50 cents"), or a time unit."""
+    if r.dimension != "count" or r.noun is not None:
+        return
+    national = currencies.NATIONAL_DOLLAR.match(text, r.end)
+    if national:  # "10 million Australian dollars"
+        nation = re.sub(r"\s+", " ", national.group("nation").lower())
+        r.unit, r.dimension, r.end = currencies.NATIONAL_DOLLARS[nation], "currency", national.end()
+        return
+    nxt = next_words(text, r.end, 2)
+    if not nxt:
+        return
+    word = nxt[0]
+    if word.group().lower() == "of" and len(nxt) > 1 and currencies.currency_of_word(nxt[1].group()):
+        word = nxt[1]  # "millions of dollars"
+    code = currencies.currency_of_word(word.group())
+    if code == "GBP" and word.group().lower().startswith("pound") and not _pounds_are_money(text, r):
+        code = None  # "lost 29.8 pounds": weight, left to the unit table
+    subunit = currencies.SUBUNITS.get(word.group().lower())
+    if subunit:  # "50 cents", "14.41 sen": hundredths of the currency, given in the currency
+        if r.value is not None:
+            r.value, r.low, r.high = (None if x is None else round(x / 100, 10) for x in (r.value, r.low, r.high))
+        r.unit, r.dimension, r.end, r.bare_dollar = subunit, "currency", word.end(), subunit == "USD"
+    elif code:
+        r.unit, r.dimension, r.end = code, "currency", word.end()
+    elif not r.vague and (unit := _time_unit_after(nxt)) is not None:
+        r.unit, r.dimension, r.end = units.TIME_UNITS[unit.group().lower()], "duration", unit.end()
+        of = next_words(text, unit.end(), 1)
+        if of and of[0].group().lower() == "of":
+            r.noun = find_noun(text, of[0].start(), 2)[0]  # "five years of war"
+
+
+def _pounds_are_money(text: str, r: _Reading) -> bool:
+    """"8 million pounds", "£" or "sterling" in the text: money; "29.8 pounds" of body weight: a weight."""
+    return r.scale is not None or "£" in text or bool(re.search(r"\bsterling\b|\bGBP\b", text))
+
+
+_DURATION_ADJECTIVES = {"straight", "consecutive", "successive", "full", "long", "more", "additional", "extra",
+                        "further", "previous", "past", "next", "last", "whole", "entire", "calendar"}
+
+
+def _time_unit_after(words: list[re.Match]) -> re.Match | None:
+    """The time unit of "two years", "16 straight days"."""
+    if words and words[0].group().lower() in units.TIME_UNITS:
+        return words[0]
+    if len(words) > 1 and words[0].group().lower() in _DURATION_ADJECTIVES and words[1].group().lower() in units.TIME_UNITS:
+        return words[1]
+    return None
+
+
+def _attach_unit(text: str, r: _Reading) -> None:
+    """A physical unit after the figure: by table, else (rarely) by quantulum3."""
+    if r.dimension != "count" or r.noun is not None or r.value is None:
+        return
+    if re.search(r"\bmagnitude[\s-]*$", text[max(0, r.start - 12):r.start], re.I) \
+            or re.match(r"[\s-]magnitude\b", text[r.end:r.end + 11], re.I):
+        r.unit, r.dimension = "magnitude", "physical"
+        return
+    found = units.read_unit(text, r.end)
+    if found is None and not r.vague and units.PHYSICAL_HINT.match(text, r.end + (text[r.end:r.end + 1] == " ")):
+        found = _quantulum_unit(text, r)
+    if found is not None:
+        r.unit, r.end = found[0], found[1]
+        r.dimension = found[2] if len(found) > 2 else "physical"
+        minus = _MINUS_BEFORE.search(text, max(0, r.start - 7), r.start)
+        if minus and r.value is not None and r.value > 0:  # "minus-130 degrees Fahrenheit"
+            r.value, r.low, r.high, r.start = -r.value, -r.high, -r.low, minus.start()
+
+
+def _quantulum_unit(text: str, r: _Reading) -> tuple[str, int, str] | None:
     from factcheck.units import canonical_unit, quantulum_unit
 
-    found = quantulum_unit(text, start, hint.end(), value)
+    hint = units.PHYSICAL_HINT.match(text, r.end + (text[r.end:r.end + 1] == " "))
+    found = quantulum_unit(text, r.start, hint.end(), r.value)
     if found is None:
         return None
-    unit_name, dimension, q_end = found
-    return canonical_unit(unit_name), dimension, max(q_end, hint.end())
+    name, dimension, q_end = found
+    return canonical_unit(name), max(q_end, hint.end()), dimension
+
+
+def _apply_qualifier(text: str, r: _Reading) -> None:
+    """"more than", "about", "up to" before the figure set its bound; a range or vague figure keeps its own."""
+    qual = QUALIFIER_BEFORE.search(text, max(0, r.start - 30), r.start)
+    if qual is None or (r.dimension == "duration" and qual.group("q").lower() == "over"):
+        return  # "over two years" means during, not more than
+    r.start = qual.start()
+    word = re.sub(r"\s+", " ", qual.group("q").lower())
+    if r.bound == "range" and not r.vague:
+        return  # "about 20-25 people": the range already says how loose it is
+    if r.vague:
+        if QUAL_BOUND.get(word) in ("more_than", "at_least"):
+            r.high, r.bound = None, "at_least"
+        return
+    if r.bound in ("exact", "approx") and r.value is not None:
+        r.bound, r.low, r.high = qualifier_interval(word, r.value)

@@ -18,15 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-import pytest
 import yaml
 
 CORPUS = Path(__file__).resolve().parent / "data" / "news_quantities.yaml"
 BOUNDS = ("exact", "more_than", "at_least", "less_than", "at_most", "approx", "range")
 
-VALUE_F1_MIN = 0.85
-VALUE_UNIT_F1_MIN = 0.75
-BOUND_ACCURACY_MIN = 0.85
+VALUE_F1_MIN = 0.95
+VALUE_UNIT_F1_MIN = 0.95
+VALUE_BOUND_F1_MIN = 0.95
+BOUND_ACCURACY_MIN = 0.95
 
 
 # ---------------------------------------------------------------- data
@@ -59,12 +59,27 @@ class Pred:
 class Item:
     text: str
     gold: list[Gold]
+    category: str = "all"  # the item's `section`, else the corpus's "# ---- name" heading above it
+
+
+def _headings(source: str) -> list[str]:
+    """The "# ------ name" heading above each top-level item, in order ("all" before any heading)."""
+    out, current = [], "all"
+    for line in source.splitlines():
+        heading = re.match(r"#\s*-{4,}\s*(.+)$", line)
+        if heading:
+            current = heading.group(1).strip()
+        elif line.startswith("- text:"):
+            out.append(current)
+    return out
 
 
 def load_corpus(path: Path = CORPUS) -> list[Item]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    source = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(source)
+    headings = _headings(source)
     items = []
-    for raw in data["items"]:
+    for n, raw in enumerate(data["items"]):
         text = raw["text"]
         used: list[tuple[int, int]] = []
         gold = []
@@ -74,7 +89,8 @@ def load_corpus(path: Path = CORPUS) -> list[Item]:
             gold.append(Gold(start, start + len(q["surface"]), q["surface"], float(q["value"]),
                              q.get("unit"), q["bound"],
                              None if q.get("high") is None else float(q["high"]), bool(q.get("vague", False))))
-        items.append(Item(text, gold))
+        category = raw.get("section") or (headings[n] if n < len(headings) else "all")
+        items.append(Item(text, gold, category))
     return items
 
 
@@ -148,18 +164,27 @@ def values_match(gold: float, pred: float | None) -> bool:
     return math.isclose(gold, pred, rel_tol=1e-6, abs_tol=1e-9)
 
 
+def bound_matches(gold: Gold, pred: Pred) -> bool:
+    """Same bound, and for a range the same high end."""
+    if pred.bound != gold.bound:
+        return False
+    return gold.high is None or (pred.high is not None and values_match(gold.high, pred.high))
+
+
 # ---------------------------------------------------------------- scoring
 def _overlap(g: Gold, p: Pred) -> bool:
     return g.start < p.end and p.start < g.end
 
 
-def match(gold: list[Gold], preds: list[Pred], need_unit: bool) -> list[tuple[int, int]]:
-    """Greedy one-to-one matching: value must agree (and unit, if need_unit); overlapping
-    spans and agreeing units are preferred, then the nearest."""
+def match(gold: list[Gold], preds: list[Pred], need_unit: bool, need_bound: bool = False) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching: value must agree (and unit, if need_unit; bound and a range's
+    high end, if need_bound); overlapping spans and agreeing units are preferred, then the nearest."""
     pairs = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(preds):
             if not values_match(g.value, p.value):
+                continue
+            if need_bound and not bound_matches(g, p):
                 continue
             um = unit_matches(g, p)
             if need_unit and not um:
@@ -188,6 +213,7 @@ class Scores:
     n_pred: int = 0
     tp_value: int = 0
     tp_value_unit: int = 0
+    tp_value_bound: int = 0
     bound_ok: int = 0
     interval_ok: int = 0
     interval_n: int = 0
@@ -205,15 +231,21 @@ class Scores:
         return f1(self.tp_value_unit, self.n_gold, self.n_pred)
 
     @property
+    def value_bound(self):
+        return f1(self.tp_value_bound, self.n_gold, self.n_pred)
+
+    @property
     def bound_accuracy(self) -> float:
         return self.bound_ok / self.tp_value if self.tp_value else 0.0
 
     def summary(self) -> dict:
         vp, vr, vf = self.value
         up, ur, uf = self.value_unit
+        bp, br, bf = self.value_bound
         return {"gold": self.n_gold, "predicted": self.n_pred,
                 "value_P": vp, "value_R": vr, "value_F1": vf,
                 "value_unit_P": up, "value_unit_R": ur, "value_unit_F1": uf,
+                "value_bound_P": bp, "value_bound_R": br, "value_bound_F1": bf,
                 "bound_accuracy": self.bound_accuracy,
                 "range_high_accuracy": self.interval_ok / self.interval_n if self.interval_n else 1.0,
                 "negatives_clean": f"{self.negatives_clean}/{self.negatives}",
@@ -247,6 +279,7 @@ def score(items: Iterable[Item], extract: Callable[[str], list[Pred]]) -> Scores
         um = match(item.gold, preds, need_unit=True)
         s.tp_value += len(vm)
         s.tp_value_unit += len(um)
+        s.tp_value_bound += len(match(item.gold, preds, need_unit=False, need_bound=True))
         notes = []
         for gi, pi in vm:
             g, p = item.gold[gi], preds[pi]
@@ -312,6 +345,16 @@ def test_scoring_helpers():
     assert unit_matches(g, Pred(0, 5, "x", 2.0, noun="police officer"))
     assert not unit_matches(g, Pred(0, 5, "x", 2.0, unit="kilometer"))
     assert f1(0, 0, 0) == (1.0, 1.0, 1.0)
+    r = Gold(0, 5, "x", 10.0, None, "range", high=20.0)
+    assert bound_matches(r, Pred(0, 5, "x", 10.0, 10.0, 20.0, "range"))
+    assert not bound_matches(r, Pred(0, 5, "x", 10.0, 10.0, 30.0, "range"))
+    assert not bound_matches(g, Pred(0, 5, "x", 2.0, bound="approx"))
+
+
+def test_categories_come_from_headings():
+    items = load_corpus()
+    assert items[0].category == "conflict / casualties"
+    assert "no quantities" in {i.category for i in items}
 
 
 def test_factcheck_scores_on_news_corpus():
@@ -323,6 +366,8 @@ def test_factcheck_scores_on_news_corpus():
         problems.append(f"value F1 {summ['value_F1']:.3f} < {VALUE_F1_MIN}")
     if summ["value_unit_F1"] < VALUE_UNIT_F1_MIN:
         problems.append(f"value+unit F1 {summ['value_unit_F1']:.3f} < {VALUE_UNIT_F1_MIN}")
+    if summ["value_bound_F1"] < VALUE_BOUND_F1_MIN:
+        problems.append(f"value+bound F1 {summ['value_bound_F1']:.3f} < {VALUE_BOUND_F1_MIN}")
     if s.bound_accuracy < BOUND_ACCURACY_MIN:
         problems.append(f"bound accuracy {s.bound_accuracy:.3f} < {BOUND_ACCURACY_MIN}")
     if s.errors:

@@ -121,8 +121,11 @@ _DATE_MD = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(
 _SINCE = re.compile(r"\bsince\s+(?P<what>[^,;.]{0,80})", re.I)
 _SINCE_WHOLE = re.compile(r"^(?:the |\w+['’]s )?(?:start|beginning|outbreak|onset)?\s*(?:of )?(?:the )?(?:\w+['’]s )?(?:civil )?(?:war|conflict|uprising|crisis|fighting)\b", re.I)
 _PAST_RE = re.compile(r"\b(?:last|the previous)\s+(?P<unit>year|month|week|decade)\b"
-                      r"|\b(?:a|one)\s+(?P<unit_ago>year|month|week|decade)\s+ago\b"
+                      r"|\b(?P<n_ago>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                      r"(?P<unit_ago>year|month|week|decade)s?\s+ago\b"
                       r"|\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9, "ten": 10}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_RE = re.compile(r"\b(?:on |late |early |last )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<rel>today|yesterday|tonight)\b", re.I)
 _STARTED_IN = re.compile(
@@ -285,7 +288,23 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         if claim.part and claim.predicate is None and out and out[-1][1].predicate:
             claim = _replace(claim, predicate=out[-1][1].predicate)  # "Of the 42 dead, 31 ... and 22 from Bohol"
         out.append((q, claim))
+    out = _old_takes_new_measure(out)
     return _listed_populations(sentence, out)
+
+
+def _old_takes_new_measure(read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+    """'the toll rose to 310 from 290 ... as the injured succumbed': the old figure of a change counts what the
+    new one counts, whatever word stands next to it."""
+    out = list(read)
+    for i, (q, c) in enumerate(read):
+        if c.revision != "earlier" or c.dimension != "count":
+            continue
+        near = [r for j, r in enumerate(read) if j != i and r[1].revision != "earlier" and r[1].dimension == "count"
+                and r[1].predicate]
+        if near:
+            new = min(near, key=lambda r: abs(r[0].start - q.start))[1]
+            out[i] = (q, _replace(c, predicate=new.predicate))
+    return out
 
 
 def _listed_populations(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
@@ -671,7 +690,9 @@ def _as_of(sentence: str, published: date | None) -> date | None:
         else:
             unit = (m.group("unit") or m.group("unit_ago")).lower()
             days = {"year": 365, "month": 30, "week": 7, "decade": 3650}[unit]
-            return published - timedelta(days=days)
+            n = (m.group("n_ago") or "one").lower()
+            count = int(n) if n.isdigit() else _SMALL_NUMBERS.get(n, 1)
+            return published - timedelta(days=days * count)
     m = next((w for w in _WEEKDAY_RE.finditer(sentence) if _states_figure(sentence, w.start(), w.end())), None)
     if not m:
         return None

@@ -26,7 +26,9 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
     ("killed", re.compile(r"\b(?:killed|killing|kills|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|drowned|"
                           r"massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|deceased|"
                           r"claimed\b[^.]{0,60}\blives)\b", re.I)),
-    ("wounded", re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt|hospitali[sz]ed|treated for)\b", re.I)),
+    ("in hospital", re.compile(r"\b(?:in hospitals?|hospitali[sz]ed|admitted to hospitals?|in (?:a )?(?:critical|serious) "
+                               r"condition|discharged)\b", re.I)),
+    ("wounded", re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt|treated for)\b", re.I)),
     ("on board", re.compile(r"\b(?:on board|onboard|aboard|carrying|carried|passengers? and crew|manifest|passenger list|"
                             r"number of passengers|passenger count|packed|crammed|overcrowded with|passengers on)\b", re.I)),
     ("destroyed", re.compile(r"\b(?:destroyed|collapsed|flattened|razed|damaged|washed away|reduced to rubble)\b", re.I)),
@@ -50,6 +52,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?=(?:while|whereas|but|and|with|as|although|though|which|who|where|after|before|when|including|"
     r"among them|of whom|plus|bringing|taking|up from|down from|from|compared)\b)"
     r"|\s+(?=(?:while|whereas|but|although|though)\b)"
+    r"|\s+(?=as\s+(?!many\b|much\b|few\b|high\b|low\b|well\b|of\b|a\s+result\b|to\b|long\b|soon\b)[a-z]+\s)"
     r"|\s+(?=and\s+(?:\w+\s+){0,3}(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens?\b|"
     r"hundreds?\b|thousands?\b|scores?\b|several\b|some\b|about\b|at least\b|more than\b|nearly\b))",
     re.I)
@@ -175,7 +178,8 @@ _EARLIER_BEFORE = re.compile(
     r"|^\W*(?:the\s+)?(?:previous|earlier|initial|original|first|old|last)\s+(?:death\s+)?(?:toll|figure|count|tally|"
     r"estimate|report)s?\b[^;]*"
     r"|\b(?:initially|originally|previously|first)\b(?:\s+(?:put|reported|given|estimated|said|stood|set|at|as|of|was|were|"
-    r"had|been|the|toll|figure|number|death|that|it|they|officials|authorities)){0,5}"
+    r"had|been|the|toll|figure|number|death|that|it|they|officials|authorities|estimates?|figures?|counts?|tolls?|"
+    r"our|its|their)){0,5}"
     r"|\bearlier\s+(?:put|reported|gave|said|estimated|counted)\b(?:\s+(?:the|toll|figure|number|at|as|that|death)){0,4}"
     r"|\bearlier\s+(?:reports?|figures?|estimates?|tolls?|counts?)\s+(?:of|had|said|put|gave)(?:\s+\w+){0,3}?"
     r"|\b(?:an?|the)\s+(?:earlier|previous|initial|original|first)\s+(?:\w+\s+){0,2}?(?:of|at)"
@@ -198,7 +202,8 @@ def feared(sentence: str, start: int, end: int) -> bool:
 
 
 _INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|\b(?:increased|rose|risen|grew|climbed|jumped|"
-                        r"went up|fell|dropped|decreased|up|down)\s+by\s*$|^\s*(?:\w+\s+)?(?:more|additional|others|new)\b",
+                        r"went up|fell|dropped|decreased|reduced|lowered|cut|slashed|raised|revised(?: down| up)?|up|down)"
+                        r"\s+by\s*$|^\s*(?:\w+\s+)?(?:more|additional|others|new)\b",
                         re.I)
 
 
@@ -211,6 +216,7 @@ def increment(sentence: str, start: int, end: int) -> bool:
 
 _PREVIOUS_SUBJECT = re.compile(r"^\W*(?:the\s+)?(?:previous|earlier|initial|original|first|old)\s+(?:death\s+)?"
                                r"(?:toll|figure|count|tally|estimate|report)s?\b", re.I)
+_EARLIER_OPENING = re.compile(r"^\W*(?:earlier|previously|initially|at first|originally)\b", re.I)
 _TIME_CUE = re.compile(r"\b(?:initial(?:ly)?|after that|later|then|morning|midday|noon|afternoon|evening|night|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|hours?|moments)\b", re.I)
 
@@ -225,6 +231,8 @@ def revision(sentence: str, start: int, end: int) -> str | None:
     'correction' for the new figure of a stated downward revision; else None."""
     if _PREVIOUS_SUBJECT.match(sentence):
         return "earlier"  # "The previous toll announced on Saturday night indicated 2,012 dead"
+    if _EARLIER_OPENING.match(sentence) and clause_bounds(sentence, start, end)[0] == 0:
+        return "earlier"  # "Earlier Saturday, state TV had put the toll at 151, but ..."
     before = sentence[max(0, start - 70):start]
     if _EARLIER_BEFORE.search(before):
         return "earlier"

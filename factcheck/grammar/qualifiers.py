@@ -17,7 +17,7 @@ QUALIFIER_BEFORE = re.compile(
     r"about|around|some|roughly|approximately|approx\.?|an\s+estimated|estimated|nearly|almost|close\s+to|"
     r"circa|ca\.|c\.|just\s+about|approaching|barely|roughly\s+equal\s+to|equal\s+to\s+about|"
     r"within|near|as\s+high\s+as|as\s+long\s+as|as\s+few\s+as|as\s+little\s+as|as\s+low\s+as|more\s+then|exceeded|"
-    r"exceeds|exceed|(?:a\s+)?minimum\s+(?:term|sentence)\s+of|~|≈|>|<|≥|≤)\s*(?:(?:only|just)\s+)?(?:an?\s+)?$",
+    r"exceeds|exceed|(?:(?:climbed|risen|rose|gone|went|passed)\s+)past|(?:a\s+)?minimum\s+(?:term|sentence)\s+of|~|≈|>|<|≥|≤)\s*(?:(?:only|just)\s+)?(?:an?\s+)?$",
     re.IGNORECASE,
 )
 QUAL_BOUND = {
@@ -30,7 +30,8 @@ QUAL_BOUND = {
     "a maximum of": "at_most", "as many as": "at_most", "as much as": "at_most", "not more than": "at_most",
     "≤": "at_most", "within": "at_most", "as high as": "at_most", "as long as": "at_most",
     "as few as": "at_least", "as little as": "at_least", "as low as": "at_least", "more then": "more_than",
-    "exceeded": "more_than", "exceeds": "more_than", "exceed": "more_than", "minimum term of": "at_least", "a minimum term of": "at_least",
+    "exceeded": "more_than", "climbed past": "more_than", "risen past": "more_than", "rose past": "more_than",
+    "gone past": "more_than", "went past": "more_than", "passed past": "more_than", "exceeds": "more_than", "exceed": "more_than", "minimum term of": "at_least", "a minimum term of": "at_least",
     "minimum sentence of": "at_least", "a minimum sentence of": "at_least",
 }
 _APPROX_BELOW = {"nearly", "almost", "close to", "just about"}

@@ -133,6 +133,10 @@ _PART_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:were|are|was|is|came|come)?\s*
 
 
 _PART_OF_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:out\s+)?of\s+(?:those|them|the|whom|which|these|all)\b", re.I)
+_WHO_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom)\s+)?(?:are|were|was|is)\s+(?P<who>female|male|women|men|girls|boys|"
+                        r"children|minors|teenagers|foreigners|foreign nationals|students|tourists|soldiers|civilians)\b",
+                        re.I)
+_OF_THOSE_OPENING = re.compile(r"^\W*(?:of|among|amongst)\s+(?:the|those)\b[^,;]{0,40},", re.I)
 _NATIONALS = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch|sh))(?:s\b|\s+(?:nationals?|citizens?|passengers?|"
                         r"victims?|people|tourists?|workers?|dead|among|were|are|was)\b)")
 
@@ -163,6 +167,12 @@ def part_marker(sentence: str, start: int, end: int) -> str | None:
         return _place_after(sentence, end) or "part"
     if _PART_OF_AFTER.match(sentence[end:end + 40]):
         return "part"  # "32 passengers out of the 149", "Four of those on board"
+    who = _WHO_AFTER.match(sentence[end:end + 40])
+    if who:
+        return who.group("who").lower()  # "97 are female and 54 are male": parts by sex or group
+    opening = _OF_THOSE_OPENING.match(sentence)
+    if opening and start >= opening.end():
+        return "part"  # "Of those killed, at least 97 were female"; "Among the 151 dead, 97 ..."
     return None
 
 

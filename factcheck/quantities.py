@@ -321,7 +321,7 @@ def _read_digits(text: str, m: re.Match, joined: bool = False) -> _Reading | Non
 
 
 def _is_not_an_amount(text: str, s: int, e: int, value: float) -> bool:
-    return (nonquantities.is_part_of_name(text, s, e) or nonquantities.is_index_or_product(text, s)
+    return (nonquantities.is_part_of_name(text, s, e) or nonquantities.is_index_or_product(text, s, e)
             or nonquantities.is_address(text, e) or nonquantities.is_era_year(text, s, e)
             or nonquantities.is_age_after_name(text, s, e, value))
 

@@ -119,9 +119,17 @@ _INDEX_NAMES = re.compile(
 )
 
 
-def is_index_or_product(text: str, s: int) -> bool:
-    """'S&P 500', 'the FTSE 100', 'Nikkei 225', 'Windows 11', 'G20': a number that is part of a name."""
-    return bool(_INDEX_NAMES.search(text, max(0, s - 16), s))
+#: A number of three or more digits before a singular vehicle noun is a model: "the 737 passenger jet".
+_MODEL_AFTER = re.compile(r"\s*(?:-?(?:MAX|ER|\d{2,3})\b\s*)?(?:passenger\s+|cargo\s+|twin-engine\s+)?"
+                          r"(?:jet|jetliner|airliner|plane|airplane|helicopter|series|model)\b(?!s)")
+
+
+def is_index_or_product(text: str, s: int, e: int | None = None) -> bool:
+    """'S&P 500', 'the FTSE 100', 'Nikkei 225', 'Windows 11', 'G20', 'the 737 passenger jet': a number that is
+    part of a name."""
+    if _INDEX_NAMES.search(text, max(0, s - 16), s):
+        return True
+    return e is not None and e - s >= 3 and text[s:e].isdigit() and bool(_MODEL_AFTER.match(text, e))
 
 
 _STREET = re.compile(

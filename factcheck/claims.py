@@ -658,12 +658,12 @@ _STATING = re.compile(r"\b(?:said|says|say|reported|reports|announced|confirmed|
 _HAPPENED = re.compile(r"\b(?:capsized|sank|struck|shook|rocked|jolted|ravaged|devastated|swept|crashed|exploded|erupted|"
                        r"collapsed|occurred|happened|began|started|"
                        r"broke out|hit|went down|overturned|derailed|collided|attacked|stormed|left|departed|took place|"
-                       r"since|from|until|till|when|after|before)\b[^,;]{0,25}$", re.I)
+                       r"since|from|until|till|when|after|before)\b[^,;]{0,60}$", re.I)
 
 
 def _states_figure(sentence: str, start: int, end: int) -> bool:
     """Whether the day at sentence[start:end] dates a statement of the figure, not the incident."""
-    if _HAPPENED.search(sentence[max(0, start - 40):start]):
+    if _HAPPENED.search(sentence[max(0, start - 80):start]):
         return False
     lo, hi = clause_bounds(sentence, start, end)
     return bool(_STATING.search(sentence, lo, hi))

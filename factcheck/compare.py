@@ -402,8 +402,10 @@ def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
                    "the start dates differ, but only within the tolerance" if v == "tension" else rule.message)
     sa, la, sb, lb = strict_interval(a), loose_interval(a, rule), strict_interval(b), loose_interval(b, rule)
     da, db = claim_date(a), claim_date(b)
-    if rule.compare == "cumulative" and da and db and da != db:
-        early, late = ((a, sa, la), (b, sb, lb)) if da < db else ((b, sb, lb), (a, sa, la))
+    # on one day, a figure the text gives as superseded came before the day's current one
+    ka, kb = (da, a.revision != "earlier") if da else None, (db, b.revision != "earlier") if db else None
+    if rule.compare == "cumulative" and ka and kb and ka != kb:
+        early, late = ((a, sa, la), (b, sb, lb)) if ka < kb else ((b, sb, lb), (a, sa, la))
         if below(late[2], early[2]) and late[0].revision == "correction":
             return "tension", "a correction: the figure was revised down, as the later article says"
         if below(late[2], early[2]):

@@ -219,7 +219,7 @@ _INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|\b
 
 def increment(sentence: str, start: int, end: int) -> bool:
     """'three additional bodies', 'another 20', '25 more': an increase, never a total."""
-    return bool(_INCREMENT.search(sentence[max(0, start - 12):start])
+    return bool(_INCREMENT.search(sentence[max(0, start - 30):start])
                 or re.search(r"\b(?:more(?!\s+than)|additional|extra|further)\b", sentence[start:end], re.I)
                 or re.match(r"^\s*(?:\w+\s+)?(?:more|additional)\b", sentence[end:end + 25], re.I))
 

@@ -97,7 +97,16 @@ def place_reasons(a: Claim, b: Claim) -> list[str]:
             # story is about the country, the town's figure is a part of it
             if inner is not None and any(contains(inner, s) for s in story):
                 return []
+    if _unknown_site_in_country(a, pb) or _unknown_site_in_country(b, pa):
+        return []
     return [f"different places: {a.place} vs {b.place}"]
+
+
+def _unknown_site_in_country(c: Claim, other: list) -> bool:
+    """'79 died off Pylos' against '78 died in Greece': a site the gazetteer does not know (a small town, a
+    coast) in a story set in that country is taken to lie inside it, so the figures meet."""
+    names = [n.strip() for n in (c.place or "").split(";") if n.strip()]
+    return bool(names) and not _resolved(c) and any(p.kind == "country" and p.country == c.place_root for p in other)
 
 
 def subject_name(rule, claims) -> str:

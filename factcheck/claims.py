@@ -263,10 +263,9 @@ def _in_story(claim: Claim, story: tuple[str | None, str | None, str | None]) ->
 def _headline_repeat(claim: Claim, body: list[Claim]) -> str | None:
     """The body claim a headline figure repeats (same figure, same or unstated noun), or None."""
     for c in body:
-        if (c.value, c.low, c.high, c.bound, c.dimension) == (claim.value, claim.low, claim.high, claim.bound,
-                                                              claim.dimension) \
-                and (c.noun == claim.noun or None in (c.noun, claim.noun)) and not c.duplicate_of:
-            return c.id
+        if (c.value, c.dimension, c.predicate) == (claim.value, claim.dimension, claim.predicate) \
+                and not c.duplicate_of and (c.noun == claim.noun or None in (c.noun, claim.noun)):
+            return c.id  # a headline drops the qualifier ("Toll rises to 5,200" over "more than 5,200")
     return None
 
 

@@ -200,7 +200,8 @@ _CORRECTION = re.compile(r"\b(?:revised (?:down|downward)|lowered|corrected|redu
                          r"overcounted|double[- ]counted|downgraded)\b", re.I)
 
 
-_FEARED = re.compile(r"\b(?:feared|fear|fears|believed|presumed|thought|expected|likely|could|may|might|would|projected|"
+_FEARED = re.compile(r"\b(?:feared|fear|fears|believed|presumed|thought|expect|expects|expected|likely|can|could|may|might|"
+                     r"would|will|projected|"
                      r"estimated to (?:rise|reach)|warned)\b[^,;]{0,25}\b(?:dead|killed|died|drowned|lost|missing|trapped|rise|reach|"
                      r"climb|top|exceed)\b", re.I)
 

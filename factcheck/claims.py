@@ -75,7 +75,8 @@ _EVENTS: list[tuple[str, re.Pattern]] = [
     ("talks", re.compile(r"\b(?:talks|negotiations|meeting|summit|conference)\b", re.I)),
 ]
 
-_MODAL = re.compile(r"\b(?:would|could|might|may|if|unless|threatens? to|stands? to|risks?|feared|fears|projected|forecast|expected to)\b[^,;:.]*$", re.I)
+_MODAL = re.compile(r"\b(?:would|could|might|may|if|unless|threatens? to|stands? to|risks?|feared|fears|projected|forecast|"
+                    r"expected to)\b(?!\s+have\b)[^,;:.]*$", re.I)  # "may have carried 700": an estimate, not a hypothesis
 
 # ---------------------------------------------------------------- places
 _PLACE_PREP = re.compile(
@@ -107,7 +108,7 @@ DEMONYMS = {
     "dutch": "Netherlands", "pole": "Poland", "swede": "Sweden", "dane": "Denmark", "finn": "Finland", "slovak": "Slovakia",
     "uzbek": "Uzbekistan", "kazakh": "Kazakhstan", "tajik": "Tajikistan", "czech": "Czech Republic", "thai": "Thailand",
     "south korean": "South Korea", "north korean": "North Korea", "korean": "South Korea", "welsh": "Wales",
-    "scot": "Scotland", "irish": "Ireland", "swiss": "Switzerland", "new zealander": "New Zealand", "kiwi": "New Zealand",
+    "scot": "Scotland", "irish": "Ireland", "spaniard": "Spain", "brit": "Britain", "norwegian": "Norway", "swiss": "Switzerland", "new zealander": "New Zealand", "kiwi": "New Zealand",
 }
 
 # ---------------------------------------------------------------- attribution, dates
@@ -381,8 +382,9 @@ def _in_paragraph(claim: Claim, sentence: str, q: Quantity, last_measure: str | 
         anchor = claim.as_of or claim.published
         if anchor is not None:
             changes["as_of"] = anchor - timedelta(days=1)
-    if last_measure and claim.predicate in (None, "member") and refers_back(sentence, q.start, q.end):
-        changes["predicate"] = last_measure
+    if last_measure and claim.predicate in (None, "member") and claim.dimension == "count" \
+            and (refers_back(sentence, q.start, q.end) or claim.part):
+        changes["predicate"] = last_measure  # "the figure rose to 90"; "They included 32 Kenyans, 18 Canadians"
     return _replace(claim, **changes) if changes else claim
 
 

@@ -146,10 +146,11 @@ def nationality_in_clause(sentence: str, start: int, end: int) -> str | None:
     from factcheck.places import country_of_demonym
 
     lo, hi = clause_bounds(sentence, start, end)
-    for m in _NATIONALS.finditer(sentence, lo, hi):
-        if country_of_demonym(m.group("d")) is not None:
-            return m.group("d")
-    return None
+    near = [m for m in _NATIONALS.finditer(sentence, max(lo, start - 30), min(hi, end + 30))
+            if country_of_demonym(m.group("d")) is not None]
+    if not near:
+        return None  # in a list ("32 Kenyans, 18 Canadians, ...") only the nationality next to the figure is its own
+    return min(near, key=lambda m: min(abs(m.start() - end), abs(start - m.end()))).group("d")
 
 
 def part_marker(sentence: str, start: int, end: int) -> str | None:
@@ -200,16 +201,19 @@ _CORRECTION = re.compile(r"\b(?:revised (?:down|downward)|lowered|corrected|redu
                          r"overcounted|double[- ]counted|downgraded)\b", re.I)
 
 
-_FEARED = re.compile(r"\b(?:feared|fear|fears|believed|presumed|thought|expect|expects|expected|likely|can|could|may|might|"
-                     r"would|will|projected|"
-                     r"estimated to (?:rise|reach)|warned)\b[^,;]{0,25}\b(?:dead|killed|died|drowned|lost|missing|trapped|rise|reach|"
-                     r"climb|top|exceed)\b", re.I)
+#: A status that is only feared ("hundreds are feared dead", "believed missing"), wherever it stands in the clause.
+_FEARED_STATUS = re.compile(r"\b(?:feared|fear|fears|believed|presumed|thought|likely)\b[^,;]{0,20}\b(?:dead|killed|died|"
+                            r"drowned|lost|missing|trapped|buried)\b", re.I)
+#: A forecast governs the figure it stands before ("could reach 20,000"), not one it follows ("passes 1,200, could rise").
+_FORECAST = re.compile(r"\b(?:can|could|may|might|would|will|expect|expects|expected(?: to)?|projected(?: to)?|likely to|"
+                       r"set to|warned)\b(?!\s+have\b)[^,;]{0,30}\b(?:rise|reach|climb|top|exceed|hit|surpass|go)\b"
+                       r"[^,;]{0,25}$", re.I)
 
 
 def feared(sentence: str, start: int, end: int) -> bool:
     """'Hundreds are feared dead', 'the toll could reach 20,000': a fear or forecast, not a count."""
     lo, hi = clause_bounds(sentence, start, end)
-    return bool(_FEARED.search(sentence, lo, hi))
+    return bool(_FEARED_STATUS.search(sentence, lo, hi) or _FORECAST.search(sentence[lo:start]))
 
 
 _INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|\b(?:increased|rose|risen|grew|climbed|jumped|"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from factcheck.model import Article, Claim, InputProblem, Report
 
-__all__ = ["extract", "run", "claims_frame", "articles_frame"]
+__all__ = ["extract", "run", "judge", "claims_frame", "articles_frame"]
 
 
 def extract(paths: Iterable[str], rules=None, keep_text: bool = False,
@@ -70,12 +70,19 @@ def run(paths: Iterable[str], rules_dirs: Sequence[Path] = (), drafts: Sequence[
     ``archive`` is a previous ``extract`` result to reuse (the pytest plugin extracts its
     archive once and checks many articles against it).
     """
-    from factcheck.compare import compare_claims
     from factcheck.rules import load_rules
 
     if rules is None:
         rules = load_rules(rules_dirs)
     articles, claims, problems, names = extract(paths, rules=rules, extra=drafts)
+    return judge(articles, claims, problems, names, rules, drafts, archive)
+
+
+def judge(articles: list[Article], claims: list[Claim], problems: list[InputProblem], names: dict[str, tuple[str, ...]],
+          rules, drafts: Sequence[Article] = (), archive=None) -> Report:
+    """The Report on extracted claims (from ``extract``, or read back from the claims index)."""
+    from factcheck.compare import compare_claims
+
     if archive is not None:
         a_articles, a_claims, a_problems, a_names = archive
         articles, claims, problems = articles + list(a_articles), claims + list(a_claims), problems + list(a_problems)

@@ -309,13 +309,14 @@ def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequen
         for shown, seq in keep.items():
             conn.execute("UPDATE articles SET seq=? WHERE path=? AND seq IS NOT ?", (seq, shown, seq))
         seqs = {e[1]: i for i, e in enumerate(order) if e[0] == "f"}
-        meter = Progress(len(todo), progress) if progress is not None and todo else None
+        loading = sum(1 for t in todo if t.article is not None)
+        meter = Progress(loading, progress) if progress is not None and loading else None
         results = run_batches((t.article for t in todo if t.article is not None), [str(d) for d in rules_dirs],
                               jobs=jobs, dask=dask)
         for t in todo:
             names, rows = next(results) if t.article is not None else ((), [])
             _write(conn, t, seqs[t.file.shown], names, rows)
-            if meter:
+            if meter and t.article is not None:
                 meter.step()
         if meter:
             meter.finish()
@@ -329,9 +330,11 @@ def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequen
     finally:
         conn.close()
     stats.extracted = len(todo)
-    stats.articles = len(keep) + len(todo)
-    idx = Index(location, conn=None)
-    stats.problems = idx.problems
+    idx = Index(location)
+    try:
+        stats.articles, stats.problems = idx.count(), idx.problems
+    finally:
+        idx.close()
     return stats
 
 

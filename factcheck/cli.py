@@ -314,6 +314,7 @@ def _draft_index(args, cfg, against):
         idx.close()
         return None
     if idx is not None:
+        idx.use_gazetteer()
         print(f"factcheck: using the claims index {location} ({idx.count():,} articles, as of its last "
               "factcheck index or report)", file=sys.stderr)
     return idx

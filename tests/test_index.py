@@ -183,3 +183,17 @@ def test_the_index_stores_blocks_and_names_for_lookup(tmp_path):
     blocks = {b for (b,) in conn.execute("SELECT DISTINCT block FROM claims WHERE block IS NOT NULL")}
     assert '["deaths", "*"]' in blocks
     assert conn.execute("SELECT count(*) FROM names WHERE name='lavrov'").fetchone()[0] >= 1
+
+
+def test_judging_without_pandas_gives_what_the_frames_give(generated):
+    """pipeline.judge passes claims as a list and articles as an ArticleTable: the same findings as the frames."""
+    from factcheck.compare import compare_claims
+    from factcheck.pipeline import ArticleTable, articles_frame, claims_frame, extract
+    from factcheck.rules import load_rules
+
+    rules = load_rules()
+    for archive in (SEEDS, generated[0]):
+        articles, claims, _, names = extract([str(archive)], rules=rules)
+        framed = compare_claims(claims_frame(claims), rules, articles_frame(articles, names), with_subjects=True)
+        listed = compare_claims(list(claims), rules, ArticleTable.of(articles, names), with_subjects=True)
+        assert framed == listed and framed[0]

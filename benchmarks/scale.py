@@ -201,6 +201,23 @@ def measure(n: int, work: Path, jobs: int, drafts: int, report_limit: int) -> di
     return row
 
 
+def dask_speedup(n: int, work: Path) -> dict:
+    """Index ``n`` articles in one process and on a LocalCluster of 2 workers: throughput and same bytes."""
+    from distributed import LocalCluster
+
+    archive = work / f"archive{n}"
+    if not archive.exists():
+        generate(archive, n)
+    one, two = work / f"one{n}", work / f"dask{n}"
+    t1, _ = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(one), "-q", "--isolated"], work)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        t2, _ = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(two), "-q", "--isolated",
+                          "--dask", cluster.scheduler_address], work)
+    same = (one / "index.sqlite").read_bytes() == (two / "index.sqlite").read_bytes()
+    return {"articles": n, "one_process_s": round(t1, 1), "dask_2_workers_s": round(t2, 1),
+            "speedup": round(t1 / t2, 2), "same_bytes": same}
+
+
 def _growth(rows: list[dict]) -> list[dict]:
     keys = ("index_s", "report_s", "draft_median_s", "index_file_mb")
     out = []
@@ -231,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--drafts", type=int, default=20)
     ap.add_argument("--report-limit", type=int, default=100000, help="skip report above this many articles")
+    ap.add_argument("--dask-size", type=int, default=10000, help="archive size for Dask vs one process (0: skip)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (printed on stderr)")
     args = ap.parse_args(argv)
@@ -241,7 +259,11 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(measure(n, work, args.jobs, args.drafts, args.report_limit))
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
         growth = _growth(rows)
-        print(json.dumps({"rows": rows, "growth": growth}, indent=2) if args.json else _markdown(rows, growth))
+        speed = dask_speedup(args.dask_size, work) if args.dask_size else None
+        if args.json:
+            print(json.dumps({"rows": rows, "growth": growth, "dask": speed}, indent=2))
+        else:
+            print(_markdown(rows, growth) + (f"\nDask: {json.dumps(speed)}\n" if speed else ""))
     finally:
         if args.keep:
             print(f"kept {work}", file=sys.stderr)

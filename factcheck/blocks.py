@@ -8,6 +8,9 @@ filtering): two articles are the same story only when they share at least ``need
 the smaller article. Only the articles found that way are paired, and ``same_story`` still
 decides each pair, so the findings are exactly those of the all-pairs loop, in the same order:
 the finder is a filter that never drops a pair the story judge would keep.
+
+Only a huge block (one claim with more than ``timeline_above`` same-story partners: a running
+total quoted in thousands of articles) is compared through its timeline instead of all pairs.
 """
 
 from __future__ import annotations
@@ -35,11 +38,6 @@ def min_shared_for(smaller: int, min_shared: int, min_overlap: float) -> int | N
         if same_story(a, b, min_shared, min_overlap):
             return k
     return None
-
-
-def _all_pairs(group: Sequence[Claim]) -> Iterator[tuple[Claim, Sequence[Claim]]]:
-    for i, a in enumerate(group):
-        yield a, group[i + 1:]
 
 
 def _draft_pairs(group: Sequence[Claim], drafts: frozenset[str]) -> Iterator[tuple[Claim, Sequence[Claim]]]:
@@ -76,13 +74,32 @@ def _story_partners(articles: Sequence[str], names: dict[str, frozenset[str]], m
     return partners
 
 
+#: A claim with more same-story partners than this in its block is compared through the timeline
+#: (rule pack setting ``timeline_above``): with the ``timeline_window`` figures that follow it in time.
+TIMELINE_ABOVE = 400
+TIMELINE_WINDOW = 12
+
+
+def timeline(later: list[int], above: int = TIMELINE_ABOVE, window: int = TIMELINE_WINDOW) -> list[int]:
+    """The partners of a claim in a huge block: the ``window`` nearest later in time (the block is in time order).
+
+    Every claim thus meets the figures nearest in time on both sides, the latest one before it
+    included, and a running total quoted in thousands of articles costs n x window pairs, not n².
+    """
+    return later if len(later) <= above else later[:window]
+
+
 def pair_finder(names: dict[str, frozenset[str]] | None, drafts: frozenset[str], min_shared: int,
-                min_overlap: float) -> Pairs:
-    """A function block -> its candidate pairs (a superset of the same-story pairs), in all-pairs order."""
+                min_overlap: float, above: int = TIMELINE_ABOVE, window: int = TIMELINE_WINDOW) -> Pairs:
+    """A function block -> its candidate pairs (a superset of the same-story pairs), in all-pairs order.
+
+    A claim with more than ``above`` candidates is paired through the timeline (``timeline``).
+    """
     if drafts:
         return lambda group: _draft_pairs(group, drafts)
     if names is None or min_shared <= 0:  # every pair may be one story: nothing to filter
-        return _all_pairs
+        return lambda group: ((a, group[i + 1:][:window] if len(group) - i - 1 > above else group[i + 1:])
+                              for i, a in enumerate(group))
 
     def pairs(group: Sequence[Claim]) -> Iterator[tuple[Claim, Sequence[Claim]]]:
         by_article: dict[str, list[int]] = defaultdict(list)
@@ -93,6 +110,6 @@ def pair_finder(names: dict[str, frozenset[str]] | None, drafts: frozenset[str],
             js = [j for b in partners[a.article] for j in by_article[b] if j > i]
             js.extend(j for j in by_article[a.article] if j > i)  # one article is always one story
             js.sort()
-            yield a, [group[j] for j in js]
+            yield a, [group[j] for j in timeline(js, above, window)]
 
     return pairs

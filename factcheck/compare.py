@@ -542,8 +542,12 @@ def _pair_finder(articles, drafts: frozenset[str], rules: RuleSet):
     """Candidate pairs of a block (factcheck.blocks): only articles that can be one story are paired."""
     from factcheck.blocks import pair_finder
 
+    from factcheck.blocks import TIMELINE_ABOVE, TIMELINE_WINDOW
+
     return pair_finder(_names_index(articles), drafts, int(rules.settings.get("min_shared_names", 4)),
-                       float(rules.settings.get("min_name_overlap", 0.15)))
+                       float(rules.settings.get("min_name_overlap", 0.15)),
+                       int(rules.settings.get("timeline_above", TIMELINE_ABOVE)),
+                       int(rules.settings.get("timeline_window", TIMELINE_WINDOW)))
 
 
 def block_key(c: Claim, rules: RuleSet) -> tuple[str, str]:

@@ -58,3 +58,14 @@ def test_min_shared_matches_same_story():
         assert same_story(a, frozenset(f"a{i}" for i in range(k)) | {"zz"}, 4, 0.15) or s <= 2
         if k > 1:
             assert not same_story(a, frozenset(f"a{i}" for i in range(k - 1)) | frozenset(f"b{i}" for i in range(s)), 4, 0.15)
+
+
+def test_a_huge_block_is_compared_through_its_timeline():
+    names = {f"a{i}": frozenset({"kathmandu", "nepal", "quake", "toll"}) for i in range(10)}
+    group = [_claim(f"a{i}", 1) for i in range(10)]  # one story, in time order
+    found = _flat(pair_finder(names, frozenset(), 4, 0.15, above=3, window=2)(group))
+    assert ("a0#1", "a1#1") in found and ("a0#1", "a2#1") in found, "the nearest later figures"
+    assert ("a0#1", "a3#1") not in found, "not every pair"
+    assert all(("a%d#1" % (i - 1), "a%d#1" % i) in found for i in range(1, 10)), "each figure meets the latest before it"
+    small = _flat(pair_finder(names, frozenset(), 4, 0.15, above=100, window=2)(group))
+    assert len(small) == 45, "below the threshold every pair is judged"

@@ -264,10 +264,15 @@ def _plan(conn, walk, stored) -> tuple[list, list[_Todo], dict[str, int]]:
         loaded = list(load_article(item.path, item.meta))
         article = next((a for a in loaded if isinstance(a, Article)), None)
         if article is not None:
-            article = replace(article, id=want)
+            article = replace(article, id=want, text="")  # the text is read again when its turn comes: memory stays flat
             ids.add(want)
         todo.append(_Todo(item, article, [p for p in loaded if isinstance(p, InputProblem)], digest, size, mtime))
     return order, todo, keep
+
+
+def _with_text(t: _Todo) -> Article:
+    """The article with its text, read again (as load.load_article decodes it) just before extraction."""
+    return replace(t.article, text=t.file.path.read_bytes().decode("utf-8-sig"))
 
 
 def _delete(conn, aids: Sequence[int]) -> None:
@@ -318,7 +323,7 @@ def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequen
         seqs = {e[1]: i for i, e in enumerate(order) if e[0] == "f"}
         loading = sum(1 for t in todo if t.article is not None)
         meter = Progress(loading, progress) if progress is not None and loading else None
-        results = run_batches((t.article for t in todo if t.article is not None), [str(d) for d in rules_dirs],
+        results = run_batches((_with_text(t) for t in todo if t.article is not None), [str(d) for d in rules_dirs],
                               jobs=jobs, dask=dask)
         for t in todo:
             names, rows = next(results) if t.article is not None else ((), [])
@@ -328,8 +333,9 @@ def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequen
         if meter:
             meter.finish()
         conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                         [("version", version), ("roots", roots), ("order", _json(order)),
-                          ("gazetteer", _gazetteer_json())])
+                         [("version", version), ("roots", roots), ("order", _json(order))])
+        if stats.rebuilt:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('gazetteer', ?)", (_gazetteer_json(),))
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

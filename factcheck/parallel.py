@@ -86,9 +86,16 @@ def run_batches(articles: Iterable[Article], rules_dirs: Sequence[str], jobs: in
     elif jobs > 1:
         import multiprocessing
 
+        from collections import deque
+
         with multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
-            for results in pool.imap(_pool_worker, ((b, dirs) for b in _batches(articles, BATCH)), chunksize=1):
-                yield from results
+            pending: deque = deque()  # a bounded window (Pool.imap would read every batch ahead)
+            for batch in _batches(articles, BATCH):
+                pending.append(pool.apply_async(_pool_worker, ((batch, dirs),)))
+                if len(pending) >= 4 * jobs:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
     else:
         for batch in _batches(articles, BATCH):
             yield from extract_batch(batch, dirs)

@@ -41,6 +41,9 @@ COUNTRIES = ["Indonesia", "Nepal", "Peru", "Kenya", "Turkey", "Chile", "Mexico",
 OUTLETS = ["Reuters", "AP", "AFP", "BBC", "Guardian", "Al Jazeera", "DW", "NPR", "CNN", "Daily Example"]
 _SYL = ["ka", "lo", "mi", "ra", "te", "so", "vu", "ne", "da", "ri", "po", "la", "ze", "to", "ma", "ni", "sa", "ku"]
 
+#: The longest story, in articles: a running story told hundreds of times, as big newsroom archives have
+LONGEST_STORY = 400
+
 STORIES = {
     "earthquake": [
         "A magnitude {mag} earthquake struck near {town} in {country} on {day}, killing {deaths} people, officials said.",
@@ -132,7 +135,8 @@ def generate(folder: Path, n: int, seed: int = 11) -> list[Story]:
     stories: list[Story] = []
     written = 0
     while written < n:
-        size = min(n - written, max(1, int(rng.paretovariate(1.3) * 3)))  # most stories short, a few very long
+        # most stories short, a few running for hundreds of articles (a war, an epidemic)
+        size = min(n - written, LONGEST_STORY, max(1, int(rng.paretovariate(1.5) * 3)))
         story = Story(rng, size)
         stories.append(story)
         for k in range(size):

@@ -253,13 +253,13 @@ def _index_location(args, cfg) -> Path:
 
 
 def _build_index(paths, location, dirs, jobs=1, dask=None, quiet=False):
-    from factcheck.index import IndexError_, build
+    from factcheck.index import IndexFileError, build
 
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
     try:
         return build(paths, location, dirs, jobs=jobs, dask=dask, progress=None if quiet else sys.stderr)
-    except IndexError_ as e:
+    except IndexFileError as e:
         raise UsageError(str(e)) from e
     except OSError as e:
         raise UsageError(f"{location}: cannot write the claims index: {e.strerror or e}") from e

@@ -28,7 +28,7 @@ from pathlib import Path
 from factcheck.model import Article, Claim, InputProblem
 
 __all__ = ["Index", "IndexStats", "index_version", "index_path", "build", "open_index", "archive_files",
-           "claim_from_json", "IndexError_"]
+           "claim_from_json", "IndexFileError"]
 
 SCHEMA = 1
 INDEX_FILE = "index.sqlite"
@@ -46,7 +46,7 @@ CREATE TABLE names (name TEXT NOT NULL, aid INTEGER NOT NULL, PRIMARY KEY (name,
 """
 
 
-class IndexError_(Exception):
+class IndexFileError(Exception):
     """An index file factcheck cannot use (not SQLite, or not writable): its text names the file."""
 
 
@@ -177,7 +177,7 @@ def _connect(location: Path, create: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous=OFF" if create else "PRAGMA query_only=ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except (sqlite3.DatabaseError, OSError) as e:
-        raise IndexError_(f"{location}: cannot use as a claims index: {e}") from e
+        raise IndexFileError(f"{location}: cannot use as a claims index: {e}") from e
     return conn
 
 

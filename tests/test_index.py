@@ -197,3 +197,21 @@ def test_judging_without_pandas_gives_what_the_frames_give(generated):
         framed = compare_claims(claims_frame(claims), rules, articles_frame(articles, names), with_subjects=True)
         listed = compare_claims(list(claims), rules, ArticleTable.of(articles, names), with_subjects=True)
         assert framed == listed and framed[0]
+
+
+def test_ids_and_order_follow_the_loader(tmp_path):
+    """Files with one stem in two folders, a binary file and a sources.yaml: the same articles, ids and problems."""
+    from factcheck.pipeline import extract
+
+    for sub in ("a", "b"):
+        (tmp_path / "arch" / sub).mkdir(parents=True)
+        (tmp_path / "arch" / sub / "x.md").write_text(f"In {sub}, 12 people were killed in Kabul.\n", encoding="utf-8")
+    (tmp_path / "arch" / "a" / "bin.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "arch" / "b" / "sources.yaml").write_text("x.md: [not, a, mapping]\n", encoding="utf-8")
+    where = index_path(tmp_path / "idx", tmp_path)
+    build([tmp_path / "arch"], where)
+    articles, claims, problems, names = Index(where).archive()
+    e_articles, e_claims, e_problems, e_names = extract([str(tmp_path / "arch")])
+    assert [a.id for a in articles] == [a.id for a in e_articles] == ["x", (tmp_path / "arch" / "b" / "x.md").as_posix()]
+    assert [str(p) for p in problems] == [str(p) for p in e_problems] and len(problems) == 2
+    assert [c.id for c in claims] == [c.id for c in e_claims]

@@ -41,6 +41,9 @@ COUNTRIES = ["Indonesia", "Nepal", "Peru", "Kenya", "Turkey", "Chile", "Mexico",
 OUTLETS = ["Reuters", "AP", "AFP", "BBC", "Guardian", "Al Jazeera", "DW", "NPR", "CNN", "Daily Example"]
 _SYL = ["ka", "lo", "mi", "ra", "te", "so", "vu", "ne", "da", "ri", "po", "la", "ze", "to", "ma", "ni", "sa", "ku"]
 
+#: Figures that are running totals: they grow as the story goes on
+GROWING = frozenset({"deaths", "displaced"})
+
 #: The longest story, in articles: a running story told hundreds of times, as big newsroom archives have
 LONGEST_STORY = 400
 
@@ -115,9 +118,9 @@ class Story:
     def article(self, rng: random.Random, k: int) -> tuple[str, str, str]:
         """(outlet, date, text) of the k-th article of the story; tolls grow and sometimes disagree."""
         day = self.start + timedelta(days=k * rng.choice([1, 1, 2, 7]))
-        grow = 1 + 0.15 * k
-        wrong = rng.random() < 0.08  # an outlet gets it wrong now and then
-        f = {key: int(v * grow * (0.5 if wrong else 1)) for key, v in self.base.items()}
+        wrong = rng.random() < 0.05  # an outlet gets it wrong now and then
+        # running totals (deaths, displaced) grow over the story; the other figures stay what they were
+        f = {key: int(v * (1 + 0.15 * k if key in GROWING else 1) * (0.5 if wrong else 1)) for key, v in self.base.items()}
         values = {**self.names, "country": self.country, "day": day.strftime("%A"), "mag": f"{rng.randint(55, 79) / 10}",
                   "earlier": max(1, int(f["deaths"] * 0.8)), "refugees": f["displaced"] // 3, "money2": f["money"] // 5,
                   **{key: f"{v:,}" for key, v in f.items()}}

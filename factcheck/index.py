@@ -355,7 +355,8 @@ def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequen
 def _gazetteer_json() -> str:
     from factcheck.places import gazetteer_rows
 
-    return json.dumps(gazetteer_rows(), ensure_ascii=False, separators=(",", ":"))
+    # sorted: the gazetteer is built from sets, so its order depends on the process's string hashing
+    return json.dumps(sorted(gazetteer_rows()), ensure_ascii=False, separators=(",", ":"))
 
 
 # ---------------------------------------------------------------- reading

@@ -215,3 +215,19 @@ def test_ids_and_order_follow_the_loader(tmp_path):
     assert [a.id for a in articles] == [a.id for a in e_articles] == ["x", (tmp_path / "arch" / "b" / "x.md").as_posix()]
     assert [str(p) for p in problems] == [str(p) for p in e_problems] and len(problems) == 2
     assert [c.id for c in claims] == [c.id for c in e_claims]
+
+
+def test_index_bytes_do_not_depend_on_string_hashing(tmp_path):
+    """Two processes with different hash seeds (as two machines, or Dask workers and the writer) write one file."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        where = tmp_path / f"idx{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "factcheck", "index", str(SEEDS), "--index", str(where), "-q", "--isolated"],
+                       check=True, env=env, capture_output=True)
+        outs.append((where / "index.sqlite").read_bytes())
+    assert outs[0] == outs[1]

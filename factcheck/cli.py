@@ -77,7 +77,25 @@ def build_parser() -> argparse.ArgumentParser:
     su.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown", help="output format (default: markdown)")
     su.add_argument("-q", "--quiet", action="store_true", help="no progress bar on standard error")
     _common(su)
+    for p in (rep, dr):
+        p.add_argument("--index", metavar="PATH", default=None,
+                       help="the claims index folder to use when it holds this archive (default: .factcheck beside the configuration)")
+    _index_parser(sub)
     return parser
+
+
+def _index_parser(sub) -> None:
+    ix = sub.add_parser("index", help="write the claims of an archive to an on-disk index (re-extracts only what changed)",
+                        description="Extract the claims of an archive into a claims index that report and draft then read.")
+    ix.add_argument("paths", nargs="*", metavar="ARCHIVE", help="article files or folders (default: archive from config)")
+    ix.add_argument("--index", metavar="PATH", default=None, help="index folder (default: .factcheck beside the configuration)")
+    ix.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="extract in N processes (default: 1)")
+    ix.add_argument("--dask", metavar="ADDRESS", default=None, help="extract on the Dask scheduler at ADDRESS")
+    ix.add_argument("--quiet", "-q", action="store_true", help="no progress on standard error")
+    ix.add_argument("--rules", metavar="DIR", action="append", default=[],
+                    help="a folder of YAML rules that extend the default pack (repeatable)")
+    ix.add_argument("--config", metavar="FILE", help="read settings from FILE instead of the closest pyproject.toml/factcheck.toml")
+    ix.add_argument("--isolated", action="store_true", help="ignore all configuration files")
 
 
 def _version() -> str:
@@ -91,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return {"extract": _cmd_extract, "report": _cmd_report, "draft": _cmd_draft,
-                "subjects": _cmd_subjects}[args.command](args)
+                "subjects": _cmd_subjects,
+                "index": _cmd_index}[args.command](args)
     except UsageError as e:
         print(f"factcheck: error: {e}", file=sys.stderr)
         return EXIT_INPUT
@@ -190,7 +209,9 @@ def _cmd_report(args) -> int:
     rules = _rules(args, cfg)
     from factcheck.terminal import with_progress
 
-    report = run(with_progress(paths, quiet=args.quiet), rules=rules)
+    report = _report_from_index(args, cfg, paths, rules)
+    if report is None:
+        report = run(with_progress(paths, quiet=args.quiet), rules=rules)
     fmt = args.format or _cfg(cfg, "format", "markdown")
     _show(render(report, fmt), fmt, args)
     _print_problems(report.problems)
@@ -231,7 +252,7 @@ def _cmd_draft(args) -> int:
         return EXIT_INPUT
     fail_on = args.fail_on or _cfg(cfg, "fail_on", "error")
     rules = _rules(args, cfg)
-    report, code = check_drafts(drafts, against, fail_on=fail_on, rules=rules)
+    report, code = check_drafts(drafts, against, fail_on=fail_on, rules=rules, index=_draft_index(args, cfg, against))
     report.problems[:0] = problems
     fmt = args.format or _cfg(cfg, "format", "markdown")
     _show(render(report, fmt), fmt, args)
@@ -254,6 +275,86 @@ def _cmd_subjects(args) -> int:
     _show(render_subjects(report, args.format), args.format, args)
     _print_problems(report.problems)
     return EXIT_INPUT if report.problems else EXIT_CLEAN
+
+
+# ---------------------------------------------------------------- the claims index (factcheck.index)
+def _rules_dirs(args, cfg) -> list[str]:
+    return [str(d) for d in list(args.rules) + list(_cfg(cfg, "rules", []))]
+
+
+def _index_location(args, cfg) -> Path:
+    from factcheck.index import index_path
+
+    base = cfg.source.resolve().parent if getattr(cfg, "source", None) else Path.cwd()
+    return index_path(args.index or _cfg(cfg, "index"), base)
+
+
+def _build_index(paths, location, dirs, jobs=1, dask=None, quiet=False):
+    from factcheck.index import IndexFileError, build
+
+    if jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, not {jobs}")
+    try:
+        return build(paths, location, dirs, jobs=jobs, dask=dask, progress=None if quiet else sys.stderr)
+    except IndexFileError as e:
+        raise UsageError(str(e)) from e
+    except OSError as e:
+        raise UsageError(f"{location}: cannot write the claims index: {e.strerror or e}") from e
+
+
+def _cmd_index(args) -> int:
+    cfg = _settings(args)
+    paths = args.paths or [str(p) for p in _cfg(cfg, "archive", [])]
+    if not paths:
+        raise UsageError("no articles given (pass ARCHIVE..., or set archive in [tool.factcheck])")
+    dirs = _rules_dirs(args, cfg)
+    _rules(args, cfg)  # a bad rule folder is a usage error before any work
+    location = _index_location(args, cfg)
+    stats = _build_index(paths, location, dirs, jobs=args.jobs, dask=args.dask or _cfg(cfg, "dask"), quiet=args.quiet)
+    why = f" (rebuilt: {stats.rebuilt})" if stats.rebuilt and stats.rebuilt != "new index" else ""
+    print(f"factcheck: claims index {location}: {stats.articles:,} articles, {stats.extracted:,} extracted, "
+          f"{stats.removed:,} removed{why}", file=sys.stderr)
+    _print_problems(stats.problems)
+    return EXIT_INPUT if stats.problems else EXIT_CLEAN
+
+
+def _report_from_index(args, cfg, paths, rules):
+    """The report from the claims index when one exists for this archive (brought up to date first), else None."""
+    from factcheck.index import Index, open_index
+    from factcheck.pipeline import judge
+
+    location = _index_location(args, cfg)
+    dirs = _rules_dirs(args, cfg)
+    idx, why = open_index(location, paths, dirs)
+    if idx is None:
+        return None
+    idx.close()
+    stats = _build_index(paths, location, dirs, quiet=True)
+    note = "rebuilt for the current rules" if why == "stale" else f"{stats.extracted:,} re-extracted"
+    print(f"factcheck: using the claims index {location} ({stats.articles:,} articles, {note})", file=sys.stderr)
+    idx = Index(location)
+    try:
+        return judge(*idx.archive(), rules)
+    finally:
+        idx.close()
+
+
+def _draft_index(args, cfg, against):
+    """The claims index of the archive ``against`` when one exists and fits the rules, else None (with a note)."""
+    from factcheck.index import open_index
+
+    location = _index_location(args, cfg)
+    idx, why = open_index(location, against, _rules_dirs(args, cfg))
+    if idx is not None and why == "stale":
+        print(f"factcheck: the claims index {location} was built with other rules or another factcheck: "
+              "reading the archive instead (run factcheck index to rebuild it)", file=sys.stderr)
+        idx.close()
+        return None
+    if idx is not None:
+        idx.use_gazetteer()
+        print(f"factcheck: using the claims index {location} ({idx.count():,} articles, as of its last "
+              "factcheck index or report)", file=sys.stderr)
+    return idx
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -631,6 +631,16 @@ def _story_judge(articles, rules: RuleSet, claims: Sequence[Claim] = ()):
     return story, drafts
 
 
+def _pair_finder(articles, drafts: frozenset[str], rules: RuleSet, claims: Sequence[Claim] = ()):
+    """Candidate pairs of a block (factcheck.blocks): only articles that can be one story are paired."""
+    from factcheck.blocks import TIMELINE_ABOVE, TIMELINE_WINDOW, pair_finder
+
+    return pair_finder(_names_index(articles), drafts, int(rules.settings.get("min_shared_names", 4)),
+                       float(rules.settings.get("min_name_overlap", 0.15)),
+                       int(rules.settings.get("timeline_above", TIMELINE_ABOVE)),
+                       int(rules.settings.get("timeline_window", TIMELINE_WINDOW)), incidents=_incidents(claims))
+
+
 def block_key(c: Claim, rules: RuleSet) -> tuple[str, str]:
     """Claims are compared only inside one block: one measure (the rule's kind).
 
@@ -654,10 +664,11 @@ class _Judged:
         self.compared: list[tuple[Claim, Claim, str]] = []  # pairs judged in one frame, with their verdict
 
 
-def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, out: _Judged) -> None:
-    """Every pair of one block: different_scope with reasons, or a verdict."""
-    for i, a in enumerate(group):
-        for b in group[i + 1:]:
+def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, out: _Judged, pairs=None) -> None:
+    """Every pair of one block (or the candidate ``pairs(group)``, factcheck.blocks): different_scope with reasons, or a verdict."""
+    candidates = pairs(group) if pairs is not None else ((a, group[i + 1:]) for i, a in enumerate(group))
+    for a, partners in candidates:
+        for b in partners:
             if drafts and a.article not in drafts and b.article not in drafts:
                 continue  # checking drafts: the archive was judged already, only pairs with a draft matter
             if _same_sentence(a, b) or not story(a.article, b.article):
@@ -775,6 +786,7 @@ def compare_claims(claims, rules: RuleSet, articles=None, with_subjects: bool = 
     live = [assign(c, rules) for c in all_claims
             if c.kind and not c.duplicate_of and (c.modality or "asserted") == "asserted" and rules.rule_for(c.kind)]
     story, drafts = _story_judge(articles, rules, live)
+    pairs = _pair_finder(articles, drafts, rules, live)
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in live:
         blocks[block_key(c, rules)].append(c)
@@ -785,7 +797,7 @@ def compare_claims(claims, rules: RuleSet, articles=None, with_subjects: bool = 
         group = sorted(blocks[key], key=claim_sort_key)
         blocks[key] = group
         judged = _Judged()
-        _judge_block(group, rule, rules, story, drafts, judged)
+        _judge_block(group, rule, rules, story, drafts, judged, pairs)
         _compatible_findings(group, rule, judged)
         _scope_findings(rule, judged)
         raw.extend(judged.raw)

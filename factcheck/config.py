@@ -32,6 +32,8 @@ class Config(BaseModel):
     archive: list[Path] = Field(default_factory=list, description="published articles: default PATHs for report, --against for draft")
     format: Literal["markdown", "json", "line", "github", "sarif"] | None = None
     fail_on: Literal["error", "warning"] | None = Field(default=None, alias="fail-on")
+    index: Path | None = Field(default=None, description="the claims index folder (default: .factcheck beside this file)")
+    dask: str | None = Field(default=None, description="a Dask scheduler address for factcheck index")
     source: Path | None = Field(default=None, exclude=True, description="the file these settings came from")
 
 
@@ -102,6 +104,7 @@ def load_config(cwd: Path, explicit: Path | None = None, isolated: bool = False)
     return cfg.model_copy(update={
         "rules": [p if p.is_absolute() else base / p for p in cfg.rules],
         "archive": [p if p.is_absolute() else base / p for p in cfg.archive],
+        "index": cfg.index if cfg.index is None or cfg.index.is_absolute() else base / cfg.index,
         "source": path,
     })
 
@@ -111,6 +114,8 @@ _HINTS = {
     "archive": "must be a list of files or folders (strings), relative to this file",
     "format": "must be one of markdown, json, line, github, sarif",
     "fail-on": "must be 'error' or 'warning'",
+    "index": "must be a folder (a string), relative to this file",
+    "dask": "must be a Dask scheduler address (a string), such as 'tcp://10.0.0.5:8786'",
 }
 
 

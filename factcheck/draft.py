@@ -68,19 +68,21 @@ def check_draft(draft: Article, against: Sequence[str], rules_dirs: Sequence[Pat
 
 
 def check_drafts(drafts: Sequence[Article], against: Sequence[str], rules_dirs: Sequence[Path] = (),
-                 fail_on: str = "error", *, rules=None) -> tuple[Report, int]:
+                 fail_on: str = "error", *, rules=None, index=None) -> tuple[Report, int]:
     """Several drafts (a pre-commit hook passes every staged file), the archive read once.
 
     Each draft is checked on its own against the published articles, never against the
     other drafts. One Report: the drafts' claims and findings in the order given (finding
-    ids D1, D2, ... across all drafts), each published article listed once.
+    ids D1, D2, ... across all drafts), each published article listed once. With ``index``
+    (a factcheck.index.Index of ``against``) only the blocks each draft falls in are read
+    from it, instead of extracting the archive.
     """
     from factcheck.pipeline import extract
     from factcheck.rules import load_rules
 
     if rules is None:
         rules = load_rules(list(rules_dirs))
-    archive = extract(list(against), rules=rules)
+    archive = extract(list(against), rules=rules) if index is None else ([], [], index.problems, {})
     articles: dict[str, Article] = {}
     claims: dict[str, Claim] = {}
     findings: list[Finding] = []
@@ -89,7 +91,8 @@ def check_drafts(drafts: Sequence[Article], against: Sequence[str], rules_dirs: 
     problems = list(archive[2])
     code = 0
     for draft in drafts:
-        report, one = check_draft(draft, [], fail_on=fail_on, rules=rules, archive=archive)
+        part = archive if index is None else index.archive_for(draft, rules)
+        report, one = check_draft(draft, [], fail_on=fail_on, rules=rules, archive=part)
         code = max(code, one)
         for a in report.articles:
             articles.setdefault(a.id, a)

@@ -9,6 +9,7 @@ are read from it.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import itertools
 from collections.abc import Iterable, Sequence
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from factcheck.model import Article, Claim, InputProblem, Report
 
-__all__ = ["extract", "run", "claims_frame", "articles_frame"]
+__all__ = ["extract", "run", "judge", "claims_frame", "articles_frame", "ArticleTable"]
 
 
 def extract(paths: Iterable[str], rules=None, keep_text: bool = False,
@@ -63,6 +64,30 @@ def articles_frame(articles: Sequence[Article], names: dict[str, tuple[str, ...]
     return pd.DataFrame(rows, columns=["id", "path", "source", "published", "title", "names", "draft"])
 
 
+class ArticleTable:
+    """The rows of ``articles_frame`` without pandas, as ``compare_claims`` reads them (columns, itertuples).
+
+    Importing pandas costs a draft check about 0.3 s of its one second; the claims go to
+    ``compare_claims`` as the list they are, the articles as this table.
+    """
+
+    columns = ("id", "path", "source", "published", "title", "names", "draft")
+
+    def __init__(self, rows: list[tuple]):
+        self.rows = rows
+
+    @classmethod
+    def of(cls, articles: Sequence[Article], names: dict[str, tuple[str, ...]], drafts: frozenset[str] = frozenset()):
+        return cls([(a.id, a.path, a.source, a.published, a.title, names.get(a.id, ()), a.id in drafts) for a in articles])
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def itertuples(self, index: bool = False, name: str = "Row"):
+        row = collections.namedtuple(name, self.columns)
+        return (row(*r) for r in self.rows)
+
+
 def run(paths: Iterable[str], rules_dirs: Sequence[Path] = (), drafts: Sequence[Article] = (), rules=None,
         archive=None) -> Report:
     """Everything for a report: claims of all articles, classified and compared under the rules.
@@ -70,18 +95,25 @@ def run(paths: Iterable[str], rules_dirs: Sequence[Path] = (), drafts: Sequence[
     ``archive`` is a previous ``extract`` result to reuse (the pytest plugin extracts its
     archive once and checks many articles against it).
     """
-    from factcheck.compare import compare_claims
     from factcheck.rules import load_rules
 
     if rules is None:
         rules = load_rules(rules_dirs)
     articles, claims, problems, names = extract(paths, rules=rules, extra=drafts)
+    return judge(articles, claims, problems, names, rules, drafts, archive)
+
+
+def judge(articles: list[Article], claims: list[Claim], problems: list[InputProblem], names: dict[str, tuple[str, ...]],
+          rules, drafts: Sequence[Article] = (), archive=None) -> Report:
+    """The Report on extracted claims (from ``extract``, or read back from the claims index)."""
+    from factcheck.compare import compare_claims
+
     if archive is not None:
         a_articles, a_claims, a_problems, a_names = archive
         articles, claims, problems = articles + list(a_articles), claims + list(a_claims), problems + list(a_problems)
         names = {**a_names, **names}
     draft_ids = frozenset(d.id for d in drafts)
-    frame = articles_frame(articles, names, draft_ids)
-    findings, subjects = compare_claims(claims_frame(claims), rules, frame, with_subjects=True) if claims else ([], [])
+    table = ArticleTable.of(articles, names, draft_ids)
+    findings, subjects = compare_claims(list(claims), rules, table, with_subjects=True) if claims else ([], [])
     return Report(articles=articles, claims=claims, findings=findings, problems=problems, rules=rules,
                   subjects=subjects)

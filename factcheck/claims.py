@@ -190,8 +190,24 @@ def extract_claims(article: Article) -> list[Claim]:
                     claims[index[dup_of]] = _fill_missing(first, claim)
                     claim = _replace(claim, duplicate_of=dup_of)
                 claims.append(claim)
-    claims = _timeline_lists(text, claims, article.published)
+    claims = _country_breakdown(_timeline_lists(text, claims, article.published))
     return [_in_story(c, story) for c in claims]  # after repeats filled in what a cut-short first mention lacked
+
+
+def _country_breakdown(claims: list[Claim]) -> list[Claim]:
+    """'Mozambique has reported 417 deaths ... Zimbabwe 259, Malawi 56': where an article gives one measure for
+    several countries, each country's figure is a part of the story's total."""
+    from factcheck.places import lookup
+
+    countries: dict[str, set[str]] = {}
+    own: dict[str, str] = {}
+    for c in claims:
+        places = [p for name in (c.place or "").split(";") if (p := lookup(name.strip())) is not None]
+        if c.dimension == "count" and c.predicate and len(places) == 1 and places[0].kind == "country":
+            countries.setdefault(c.predicate, set()).add(places[0].name)
+            own[c.id] = places[0].name
+    return [_replace(c, part=own[c.id]) if c.id in own and c.part is None and len(countries[c.predicate]) >= 2 else c
+            for c in claims]
 
 
 def _timeline_lists(text: str, claims: list[Claim], published: date | None) -> list[Claim]:

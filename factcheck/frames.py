@@ -31,10 +31,10 @@ def part_of(claim: Claim, by_place: bool = True) -> str | None:
     """The qualifier that makes a figure a part of the story's total, or None for the total itself.
 
     A nationality ("32 Kenyans"), a marker in the sentence ("including 12 children", "Of the 67
-    dead, 31 ..."), or, for measures that happen somewhere, another country than the story's
-    ("Kenya has reported 32 deaths" in a story about Ethiopia).
+    dead, 31 ..."), or a country's figure where the article gives the same measure for several
+    countries ("Kenya has reported 32 deaths", factcheck.claims).
     """
-    from factcheck.places import country_of_demonym, lookup
+    from factcheck.places import country_of_demonym
 
     if claim.noun:
         nation = country_of_demonym(claim.noun)
@@ -45,10 +45,6 @@ def part_of(claim: Claim, by_place: bool = True) -> str | None:
         if nation is None:
             return claim.part
         return nation.name if by_place else None  # a nationality qualifies people, not a count of countries
-    places = [p for name in (claim.place or "").split(";") if (p := lookup(name.strip())) is not None]
-    if by_place and len(places) == 1 and places[0].kind == "country" and claim.place_root \
-            and places[0].country != claim.place_root:
-        return places[0].name  # another country's figure in this story ("Kenya has reported 32 deaths")
     return None
 
 

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from datetime import date, datetime, timedelta
 
+from factcheck.limits import bounded_sentences
 from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
 from factcheck.quantities import extract_quantities
@@ -160,7 +161,7 @@ def extract_claims(article: Article) -> list[Claim]:
                              if (name := _canonical_entity(m.group("name"))) and name.endswith("Agreement")})
     n = 0
     for p_start, p_end in spans:
-        for s_start, s_end in split_sentences(text, p_start, p_end):
+        for s_start, s_end in bounded_sentences(text, p_start, p_end):  # windows and caps: factcheck.limits
             sentence = text[s_start:s_end]
             found = [(q, s_start) for q in extract_quantities(sentence)]
             found += [(q, s_start) for q in _start_year_quantities(sentence)]

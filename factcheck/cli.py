@@ -29,6 +29,8 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="a folder of YAML rules that extend the default pack (repeatable)")
     p.add_argument("--config", metavar="FILE", help="read settings from FILE instead of the closest pyproject.toml/factcheck.toml")
     p.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    p.add_argument("--date-order", choices=("DMY", "MDY", "YMD"), default=None,
+                   help="how numeric dates such as 04/03/2024 are read (default: refused when ambiguous)")
 
 
 def _checking(p: argparse.ArgumentParser) -> None:
@@ -78,10 +80,16 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import contextvars
+
+    from factcheck import limits
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    limits.set_progress(limits.stderr_sink)  # only articles of several MB report progress
     try:
-        return {"extract": _cmd_extract, "report": _cmd_report, "draft": _cmd_draft}[args.command](args)
+        command = {"extract": _cmd_extract, "report": _cmd_report, "draft": _cmd_draft}[args.command]
+        return contextvars.copy_context().run(command, args)  # settings such as date_order stay in this run
     except UsageError as e:
         print(f"factcheck: error: {e}", file=sys.stderr)
         return EXIT_INPUT
@@ -97,6 +105,9 @@ def _settings(args):
         cfg = load_config(Path.cwd(), explicit=Path(args.config) if args.config else None, isolated=args.isolated)
     except ConfigError as e:
         raise UsageError(str(e)) from e
+    from factcheck.load import _DATE_ORDER
+
+    _DATE_ORDER.set(getattr(args, "date_order", None) or cfg.date_order)
     return cfg
 
 
@@ -110,7 +121,7 @@ def _rules(args, cfg):
 
     dirs = [Path(d) for d in args.rules] + [Path(d) for d in _cfg(cfg, "rules", [])]
     for d in dirs:
-        if not d.is_dir():
+        if not _exists(str(d)) or not d.is_dir():
             raise UsageError(f"{d}: rules folder not found")
     try:
         return load_rules(dirs)
@@ -137,8 +148,15 @@ def _print_problems(problems) -> None:
         print(f"{p}", file=sys.stderr)
 
 
+def _errors(problems) -> list:
+    """The input errors among the problems (warnings do not change the exit code)."""
+    from factcheck.limits import InputWarning
+
+    return [p for p in problems if not isinstance(p, InputWarning)]
+
+
 def _exit_code(report, args, fail_on: str) -> int:
-    if report.problems:
+    if _errors(report.problems):
         return EXIT_INPUT
     if args.exit_zero:
         return EXIT_CLEAN
@@ -157,7 +175,7 @@ def _cmd_extract(args) -> int:
     report = Report(articles=articles, claims=claims, problems=problems)
     _emit(render_claims(report, args.format or "csv"), args.output)
     _print_problems(problems)
-    return EXIT_INPUT if problems else EXIT_CLEAN
+    return EXIT_INPUT if _errors(problems) else EXIT_CLEAN
 
 
 def _cmd_report(args) -> int:
@@ -185,7 +203,7 @@ def _cmd_draft(args) -> int:
     if not against:
         raise UsageError("nothing to check the drafts against (pass --against PATH, or set archive in [tool.factcheck])")
     for p in against:
-        if not Path(p).exists():
+        if not _exists(p):
             raise UsageError(f"{p}: no such file or folder (given to --against)")
     drafts, problems = [], []
     for given in args.drafts:
@@ -199,7 +217,7 @@ def _cmd_draft(args) -> int:
             draft, found = load_draft(Path(name), text=text)
         else:
             path = Path(given)
-            if not path.is_file():
+            if not _exists(given, file=True):
                 raise UsageError(f"{path}: draft not found")
             draft, found = load_draft(path)
         drafts += [draft] if draft is not None else []
@@ -213,9 +231,17 @@ def _cmd_draft(args) -> int:
     report.problems[:0] = problems
     _emit(render(report, args.format or _cfg(cfg, "format", "markdown")), args.output)
     _print_problems(report.problems)
-    if report.problems:
+    if _errors(report.problems):
         return EXIT_INPUT
     return EXIT_CLEAN if args.exit_zero else code
+
+
+def _exists(path: str, file: bool = False) -> bool:
+    """Whether a path given on the command line is there (a path the OS cannot even look up is not)."""
+    try:
+        return Path(path).is_file() if file else Path(path).exists()
+    except (OSError, ValueError):
+        return False
 
 
 if __name__ == "__main__":  # pragma: no cover

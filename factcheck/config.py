@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 __all__ = ["Config", "ConfigError", "load_config", "find_config"]
 
@@ -32,7 +32,17 @@ class Config(BaseModel):
     archive: list[Path] = Field(default_factory=list, description="published articles: default PATHs for report, --against for draft")
     format: Literal["markdown", "json", "line", "github", "sarif"] | None = None
     fail_on: Literal["error", "warning"] | None = Field(default=None, alias="fail-on")
+    date_order: Literal["DMY", "MDY", "YMD"] | None = Field(
+        default=None, alias="date-order", description="how numeric dates such as 04/03/2024 are read")
     source: Path | None = Field(default=None, exclude=True, description="the file these settings came from")
+
+    @field_validator("rules", "archive")
+    @classmethod
+    def _usable_paths(cls, v: list[Path]) -> list[Path]:
+        for p in v:
+            if "\x00" in str(p) or not str(p).strip():
+                raise ValueError(f"{str(p)!r} is not a usable path")
+        return v
 
 
 def find_config(start: Path) -> Path | None:
@@ -55,7 +65,8 @@ def find_config(start: Path) -> Path | None:
 def _has_factcheck_table(text: str) -> bool:
     """Whether a pyproject.toml configures factcheck; a broken one that seems to is kept, to report it."""
     try:
-        return "factcheck" in tomllib.loads(text).get("tool", {})
+        tool = tomllib.loads(text).get("tool", {})
+        return isinstance(tool, dict) and "factcheck" in tool
     except tomllib.TOMLDecodeError:
         return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*[\].]", text, re.MULTILINE) is not None
 
@@ -83,7 +94,13 @@ def load_config(cwd: Path, explicit: Path | None = None, isolated: bool = False)
             where = f"{path}:{len(lines)}:{len(lines[-1]) + 1}"
         reason = re.sub(r" \(at (?:line|end of document).*", "", str(e))
         raise ConfigError(f"{where}: not valid TOML: {reason}") from e
-    table = data if path.name != "pyproject.toml" else data.get("tool", {}).get("factcheck")
+    tool = data.get("tool", {})
+    if path.name == "pyproject.toml" and not isinstance(tool, dict):
+        if explicit is not None:
+            raise ConfigError(f"{path}:{_line_of_key(text, 'tool', in_tool=False) or 1}: 'tool' must be a table, "
+                              f"not {type(tool).__name__}")
+        return Config()
+    table = data if path.name != "pyproject.toml" else tool.get("factcheck")
     if table is None:
         if explicit is not None:
             raise ConfigError(f"{path}: no [tool.factcheck] table")
@@ -111,6 +128,8 @@ _HINTS = {
     "archive": "must be a list of files or folders (strings), relative to this file",
     "format": "must be one of markdown, json, line, github, sarif",
     "fail-on": "must be 'error' or 'warning'",
+    "date-order": "must be one of DMY, MDY, YMD (how 04/03/2024 is read)",
+    "date_order": "must be one of DMY, MDY, YMD (how 04/03/2024 is read)",
 }
 
 

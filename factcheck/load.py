@@ -120,8 +120,8 @@ def _files_of(p: Path) -> tuple[list[Path], list[InputProblem]]:
     """The article files a command-line path stands for, and the problems met finding them."""
     try:
         is_dir, exists = p.is_dir(), p.exists()
-    except OSError as e:
-        return [], [InputProblem(p.as_posix(), f"cannot read: {e.strerror or e}")]
+    except (OSError, ValueError) as e:  # ValueError: a NUL character in the path
+        return [], [InputProblem(p.as_posix(), f"cannot read: {getattr(e, 'strerror', None) or e}")]
     if not exists:
         return [], [InputProblem(p.as_posix(), "no such file or folder")]
     if not is_dir:

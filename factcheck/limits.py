@@ -59,7 +59,7 @@ class InputWarning(InputProblem):
 
 # Things that may be read as a figure: digit runs and number words (an upper bound of what the parser finds).
 _FIGURE_LIKE = re.compile(
-    r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"\d+(?:[.,]\d+)*|\b(?=[otfsenhmbdqOTFSENHMBDQ])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter)\b",
     re.IGNORECASE,
 )
@@ -67,6 +67,8 @@ _FIGURE_LIKE = re.compile(
 _HUGE_NUMERAL = re.compile(
     r"\d{1,3}(?:,\d{3}){5,}|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){5,}(?![\d:])|\d{%d,}" % (MAX_FIGURE_DIGITS + 1)
 )
+
+_DIGIT_RUN = re.compile(r"[0-9][\d, \u00a0\u202f\u2009]{%d,}" % MAX_FIGURE_DIGITS)
 
 Warn = Callable[[str, int], None]  # (message, offset into the text)
 
@@ -79,40 +81,64 @@ def bounded_sentences(text: str, start: int, end: int, warn: Warn | None = None)
     """
     from factcheck.claims import split_sentences  # claims imports this module
 
-    progress(start, len(text))
-    for a, b in _pieces(text, start, end):
-        for s, e in split_sentences(text, a, b):
-            yield from _sentence_windows(text, s, e, warn)
+    if warn is None:  # the extraction pass, not the loader's check
+        progress(start, len(text))
+    state = _Sentence(start)
+    for a, b, continued in _pieces(text, start, end):
+        for i, (s, e) in enumerate(split_sentences(text, a, b)):
+            if i > 0 or not continued:
+                state = _Sentence(s)
+            yield from _sentence_windows(text, s, e, state, warn)
 
 
-def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """A paragraph cut into pieces of at most _PIECE_CHARS, at a sentence end when one is near, else at a space."""
+@dataclass
+class _Sentence:
+    """One sentence as it is read piece by piece: where it began, figures so far, what was said about it."""
+
+    start: int
+    figures: int = 0
+    long_warned: bool = False
+    capped: bool = False
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """A paragraph cut into pieces of at most _PIECE_CHARS (the splitter's work grows faster than its input).
+
+    Cut at a sentence end when one is near, else at a space; the flag says the piece
+    continues the previous one's last sentence.
+    """
+    continued = False
     while end - start > _PIECE_CHARS:
         limit = start + _PIECE_CHARS
         cut = max(text.rfind(". ", start, limit), text.rfind("? ", start, limit), text.rfind("! ", start, limit))
-        if cut <= start + _PIECE_CHARS // 2:
+        at_end = cut > start + _PIECE_CHARS // 2
+        if not at_end:
             cut = text.rfind(" ", start + _PIECE_CHARS // 2, limit)
         cut = limit if cut <= start else cut + 1
-        yield start, cut
+        yield start, cut, continued
+        continued = not at_end
         start = cut
     if start < end:
-        yield start, end
+        yield start, end, continued
 
 
-def _sentence_windows(text: str, s: int, e: int, warn: Warn | None) -> Iterator[tuple[int, int]]:
-    figures = 0
-    long_sentence = e - s > MAX_SENTENCE_CHARS
-    if long_sentence and warn:
-        warn(f"a sentence of {e - s:,} characters is read in windows of {MAX_SENTENCE_CHARS:,}", s)
+def _sentence_windows(text: str, s: int, e: int, state: _Sentence, warn: Warn | None) -> Iterator[tuple[int, int]]:
+    if state.capped:
+        return
+    if not state.long_warned and e - state.start > MAX_SENTENCE_CHARS:
+        state.long_warned = True
+        if warn:
+            warn(f"a sentence longer than {MAX_SENTENCE_CHARS:,} characters is read in windows of that size", state.start)
     for ws, we in _windows(text, s, e):
         for hs, he in _huge_numerals(text, ws, we, warn):
             stop = None
             for m in _FIGURE_LIKE.finditer(text, hs, he):
-                figures += 1
-                if figures > MAX_FIGURES_PER_SENTENCE:
+                state.figures += 1
+                if state.figures > MAX_FIGURES_PER_SENTENCE:
                     stop = m.start()
                     break
             if stop is not None:
+                state.capped = True
                 if stop > hs:
                     yield hs, stop
                 if warn:
@@ -134,7 +160,8 @@ def _windows(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
 
 def _huge_numerals(text: str, s: int, e: int, warn: Warn | None) -> Iterator[tuple[int, int]]:
     """The window with each numeral of more than MAX_FIGURE_DIGITS digits cut out."""
-    for m in _HUGE_NUMERAL.finditer(text, s, e):
+    runs = _DIGIT_RUN.finditer(text, s, e)  # a cheap first look, then the exact grouping
+    for m in (m for run in runs for m in _HUGE_NUMERAL.finditer(text, run.start(), run.end())):
         if warn:
             digits = sum(ch.isdigit() for ch in m.group())
             warn(f"a numeral of {digits} digits ('{m.group()[:12]}...') is beyond any real figure: kept as text, not compared",

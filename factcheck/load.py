@@ -286,16 +286,14 @@ def bound_text(shown: str, text: str) -> tuple[str, list[InputWarning]]:
     warnings: list[InputWarning] = []
     cut = limits.article_figure_cut(text, spans)
     if cut is not None:
-        end = text.find("\n", cut)
-        cut = len(text) if end < 0 else end
-        warnings.append(InputWarning(shown, f"more than {limits.MAX_FIGURES_PER_ARTICLE:,} figures: the text after this "
-                                            "line is kept as text, not read", _line_at(text, cut)))
+        warnings.append(InputWarning(shown, f"more than {limits.MAX_FIGURES_PER_ARTICLE:,} figures: the text from here "
+                                            "on is not read", _line_at(text, cut)))
         text = text[:cut]
         spans = [(s, min(e, cut)) for s, e in spans if s < cut]
     counts: dict[str, int] = {}
 
     def warn(message: str, offset: int) -> None:
-        kind = message.split(" ", 3)[2]
+        kind = message[:12]
         counts[kind] = counts.get(kind, 0) + 1
         if counts[kind] <= 5:
             warnings.append(InputWarning(shown, message, _line_at(text, offset)))

@@ -40,6 +40,11 @@ def _checking(p: argparse.ArgumentParser) -> None:
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
 
 
+def _fetching(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--save", metavar="DIR", default=None,
+                   help="keep every page fetched from a URL in DIR (with its url in DIR/sources.yaml), to re-run offline")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
@@ -58,17 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     rep = sub.add_parser("report", help="report where sources disagree (Markdown by default)",
                          description="Compare the claims of all articles and report conflicts, tensions and what was not compared.")
-    rep.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: archive from config)")
+    rep.add_argument("paths", nargs="*", metavar="PATH",
+                     help="article files, folders or http(s) URLs (default: archive from config)")
     _checking(rep)
+    _fetching(rep)
     _common(rep)
 
     dr = sub.add_parser("draft", help="check drafts against published articles before publication",
                         description="Report only findings that involve the drafts, pointing at their lines.")
     dr.add_argument("drafts", nargs="+", metavar="DRAFT", help="draft files, or - for standard input")
     dr.add_argument("--against", action="append", metavar="PATH", default=None,
-                    help="published articles, a file or folder (repeatable; default: archive from config)")
+                    help="published articles, a file, folder or URL (repeatable; default: archive from config)")
     dr.add_argument("--stdin-filename", metavar="NAME", default=None, help="the draft's name when it is read from standard input")
     _checking(dr)
+    _fetching(dr)
     _common(dr)
     return parser
 
@@ -108,6 +116,10 @@ def _settings(args):
     from factcheck.load import _DATE_ORDER
 
     _DATE_ORDER.set(getattr(args, "date_order", None) or cfg.date_order)
+    if getattr(args, "save", None):
+        from factcheck.fetch import SAVE_DIR
+
+        SAVE_DIR.set(Path(args.save))
     return cfg
 
 
@@ -203,7 +215,7 @@ def _cmd_draft(args) -> int:
     if not against:
         raise UsageError("nothing to check the drafts against (pass --against PATH, or set archive in [tool.factcheck])")
     for p in against:
-        if not _exists(p):
+        if not _exists(p) and not p.lower().startswith(("http://", "https://")):
             raise UsageError(f"{p}: no such file or folder (given to --against)")
     drafts, problems = [], []
     for given in args.drafts:

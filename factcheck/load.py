@@ -93,6 +93,16 @@ def iter_articles(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Inpu
     seen: set[Path] = set()
     ids: set[str] = set()
     for raw in paths:
+        if isinstance(raw, str) and re.match(r"https?://", raw, re.IGNORECASE):
+            from factcheck.fetch import url_articles
+
+            for item in url_articles(raw):
+                if isinstance(item, Article):
+                    if item.id in ids:
+                        item = replace(item, id=item.path)
+                    ids.add(item.id)
+                yield item
+            continue
         files, problems = _files_of(Path(raw))
         yield from problems
         for f in files:

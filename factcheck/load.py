@@ -475,7 +475,7 @@ def _sources_entries(shown: str, text: str, data: dict) -> _Meta:
             continue
         meta = dict(meta)
         if meta.get("published") is not None:
-            published, problem = _published(meta["published"], shown, _key_line(text, str(name)))
+            published, problem = _published(meta["published"], shown, _key_line(text, "published", after=str(name)))
             if problem:
                 problems.append(replace(problem, message=f"{name}: {problem.message}"))
             meta["published"] = published
@@ -483,10 +483,13 @@ def _sources_entries(shown: str, text: str, data: dict) -> _Meta:
     return _Meta(out, tuple(problems))
 
 
-def _key_line(text: str, key: str, offset: int = 0) -> int | None:
-    """The first line that starts with ``key`` (plus ``offset``), for messages."""
+def _key_line(text: str, key: str, offset: int = 0, after: str | None = None) -> int | None:
+    """The first line that starts with ``key`` (after the line starting with ``after``), plus ``offset``: for messages."""
+    found_after = after is None
     for i, line in enumerate(text.splitlines(), 1):
-        if line.lstrip().startswith(key):
+        if not found_after:
+            found_after = line.startswith(after)
+        elif line.lstrip().startswith(key):
             return i + offset
     return None
 

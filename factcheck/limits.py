@@ -76,7 +76,8 @@ Warn = Callable[[str, int], None]  # (message, offset into the text)
 def bounded_sentences(text: str, start: int, end: int, warn: Warn | None = None) -> Iterator[tuple[int, int]]:
     """The sentences of ``text[start:end]`` as (start, end) offsets, each at most MAX_SENTENCE_CHARS long.
 
-    Figures past MAX_FIGURES_PER_SENTENCE in a sentence and numerals too large to be real
+    A window of an over-long sentence with no digit and no number word is not handed on
+    (parsing it costs time and finds nothing). Figures past MAX_FIGURES_PER_SENTENCE in a sentence and numerals too large to be real
     figures are left out of the windows. ``warn(message, offset)`` hears about each cut.
     """
     from factcheck.claims import split_sentences  # claims imports this module
@@ -129,14 +130,18 @@ def _sentence_windows(text: str, s: int, e: int, state: _Sentence, warn: Warn | 
         state.long_warned = True
         if warn:
             warn(f"a sentence longer than {MAX_SENTENCE_CHARS:,} characters is read in windows of that size", state.start)
+    windowed = state.long_warned or e - s > MAX_SENTENCE_CHARS
     for ws, we in _windows(text, s, e):
         for hs, he in _huge_numerals(text, ws, we, warn):
-            stop = None
+            stop, seen = None, 0
             for m in _FIGURE_LIKE.finditer(text, hs, he):
+                seen += 1
                 state.figures += 1
                 if state.figures > MAX_FIGURES_PER_SENTENCE:
                     stop = m.start()
                     break
+            if windowed and not seen:
+                continue  # a window of an over-long sentence with nothing that reads as a figure: not parsed
             if stop is not None:
                 state.capped = True
                 if stop > hs:

@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    limits.set_progress(limits.stderr_sink)  # only articles of several MB report progress
+    limits.set_progress(limits.stderr_sink)  # only articles of 2 MB or more report progress
     try:
         command = {"extract": _cmd_extract, "report": _cmd_report, "draft": _cmd_draft}[args.command]
         return contextvars.copy_context().run(command, args)  # settings such as date_order stay in this run

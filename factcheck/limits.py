@@ -41,7 +41,7 @@ MAX_RULE_FILE_BYTES = 4 * 1024 * 1024
 #: Nodes a YAML document may expand to, aliases counted at every use ("billion laughs").
 MAX_YAML_NODES = 200_000
 #: Articles at least this long report their progress (when a progress sink is set).
-PROGRESS_MIN_CHARS = 5 * 1024 * 1024
+PROGRESS_MIN_CHARS = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)

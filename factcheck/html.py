@@ -21,7 +21,12 @@ from pathlib import Path
 from factcheck.limits import InputWarning
 from factcheck.model import Article, InputProblem
 
-__all__ = ["html_article", "extract_page", "MAX_HTML_CHARS"]
+__all__ = ["html_article", "extract_page", "place_paragraphs", "MAX_HTML_CHARS", "PAGE_MARK", "PARAGRAPH_END"]
+
+#: First character of a page's article text: its paragraphs end at PARAGRAPH_END and may span lines.
+PAGE_MARK = "\x1f"
+#: Where a paragraph of a page ends (a carriage return is no new line for line numbers).
+PARAGRAPH_END = "\r"
 
 MAX_HTML_CHARS = 20 * 1024 * 1024
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "title"}
@@ -148,7 +153,11 @@ def place_paragraphs(source: str, text: str) -> tuple[str, int]:
             if out[pos] != "\n" and source[pos] != "\n":
                 out[pos] = visible[k]
         end = offsets[at + len(para) - 1] + 1
+        while end < len(source) and source[end].isspace():
+            end += 1
         if end < len(source) and source[end] == "<":
-            out[end] = "\r"  # a paragraph break that is no line break
+            out[end] = PARAGRAPH_END  # a paragraph break that is no line break
         cursor = at + len(para)
+    if out and out[0] == " ":
+        out[0] = PAGE_MARK  # body_spans: read paragraphs between PARAGRAPH_END marks, not lines
     return "".join(out), missing

@@ -494,13 +494,7 @@ def _key_line(text: str, key: str, offset: int = 0, after: str | None = None) ->
     return None
 
 
-def body_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets of the lines that are article text: front matter, furniture and page tails left out."""
-    return [(s, e) for s, e, why in _line_kinds(text) if why == "text"]
-
-
-def _line_kinds(text: str) -> Iterator[tuple[int, int, str]]:
-    """Every non-blank line after the front matter as (start, end, why): text, furniture, navigation; stops at a page tail."""
+def _lines(text: str) -> list[tuple[int, int]]:
     pos = 0
     fm = _FRONT_MATTER.match(text)
     if fm:
@@ -509,9 +503,31 @@ def _line_kinds(text: str) -> Iterator[tuple[int, int, str]]:
     for line in text[pos:].splitlines(keepends=True):
         offsets.append((pos, pos + len(line.rstrip("\r\n"))))
         pos += len(line)
+    return offsets
+
+
+def _page_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of a page's article text: runs between carriage returns, surrounding blanks trimmed."""
+    return [m.span() for m in _PAGE_PARAGRAPH.finditer(text, 1)]
+
+
+_PAGE_PARAGRAPH = re.compile(r"[^\r\s](?:[^\r]*[^\r\s])?")
+
+
+def body_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the lines that are article text: front matter, furniture and page tails left out."""
+    return [(s, e) for s, e, why in _line_kinds(text) if why == "text"]
+
+
+def _line_kinds(text: str) -> Iterator[tuple[int, int, str]]:
+    """Every non-blank line after the front matter as (start, end, why): text, furniture, navigation; stops at a page tail.
+
+    A web page's text (factcheck.html) is read by paragraph instead: a paragraph may span lines.
+    """
+    offsets = _page_paragraphs(text) if text.startswith("\x1f") else _lines(text)
     nav = [bool(_NAV_ITEM.match(text[s:e])) for s, e in offsets]
     for i, (s, e) in enumerate(offsets):
-        line = text[s:e]
+        line = text[s:e].replace("\n", " ")
         if _TAIL_START.match(line):
             return
         if _FURNITURE_LINE.match(line):

@@ -89,3 +89,15 @@ def test_hostile_pages_do_not_crash(tmp_path):
         assert isinstance(a, Article)
         extract_claims(a)
     assert all(p.path.endswith((".html", ".htm")) for p in problems)
+
+
+def test_a_paragraph_wrapped_over_source_lines_is_one_paragraph(tmp_path):
+    page = Path(__file__).parent / "data" / "html" / "wrapped.html"
+    shutil.copy(page, tmp_path / "wrapped.html")
+    (a,), _ = load_articles([tmp_path])
+    claims = {c.text: c for c in extract_claims(a)}
+    aid = claims["Around 13.5 million people"]
+    assert (aid.line, aid.column) == (5, 5)
+    assert aid.sentence.endswith("need humanitarian aid, the agency said on Thursday.")
+    killed = claims["More than 260,000 people"]
+    assert (killed.line, killed.predicate) == (7, "killed")

@@ -49,12 +49,13 @@ class InputWarning(InputProblem):
     """Something in a file was read differently from how it is written (cut, capped, left out).
 
     Printed with the problems, naming the file and line, but not an input error: the exit code
-    stays the one the findings give.
+    stays the one the findings give. The message starts with "warning: " so every output
+    format (JSON, SARIF, Markdown) tells it from an error.
     """
 
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: warning: {self.message}"
+    def __post_init__(self) -> None:
+        if not self.message.startswith("warning: "):
+            object.__setattr__(self, "message", f"warning: {self.message}")
 
 
 # Things that may be read as a figure: digit runs and number words (an upper bound of what the parser finds).

@@ -101,3 +101,27 @@ def test_a_paragraph_wrapped_over_source_lines_is_one_paragraph(tmp_path):
     assert aid.sentence.endswith("need humanitarian aid, the agency said on Thursday.")
     killed = claims["More than 260,000 people"]
     assert (killed.line, killed.predicate) == (7, "killed")
+
+
+def test_a_news_page_gives_the_claims_of_its_markdown_and_nothing_from_its_furniture(tmp_path):
+    """Sentences from Yale Climate Connections (2022-11-30) in a page with menus, related links, comments, scripts."""
+    data = Path(__file__).parent / "data" / "html"
+    for name in ("hurricane-season.html", "hurricane-season.md"):
+        (tmp_path / name.split(".")[-1]).mkdir()
+        shutil.copy(data / name, tmp_path / name.split(".")[-1] / name)
+    (page,), problems = load_articles([tmp_path / "html"])
+    (md,), _ = load_articles([tmp_path / "md"])
+    assert problems == [] and (page.source, page.published) == (md.source, md.published) == (
+        "Yale Climate Connections", date(2022, 11, 30))
+    assert page.title == "The bizarre and destructive 2022 hurricane season ends"
+
+    def key(c):
+        return (c.text, c.low, c.high, c.bound, c.noun, c.predicate, c.dimension)
+
+    page_claims = extract_claims(page)
+    assert [key(c) for c in page_claims] == [key(c) for c in extract_claims(md)]
+    assert len(page_claims) == 12
+    source = (data / "hurricane-season.html").read_text(encoding="utf-8")
+    assert all(source[c.start:c.end].split() == c.text.split() for c in page_claims)
+    deaths = next(c for c in page_claims if c.text == "at least 145 deaths")
+    assert source.split("\n")[deaths.line - 1][deaths.column - 1:].startswith("at least 145 deaths")

@@ -113,9 +113,9 @@ def _settings(args):
         cfg = load_config(Path.cwd(), explicit=Path(args.config) if args.config else None, isolated=args.isolated)
     except ConfigError as e:
         raise UsageError(str(e)) from e
-    from factcheck.load import _DATE_ORDER
+    from factcheck.load import set_date_order
 
-    _DATE_ORDER.set(getattr(args, "date_order", None) or cfg.date_order)
+    set_date_order(getattr(args, "date_order", None) or cfg.date_order)
     if getattr(args, "save", None):
         from factcheck.fetch import SAVE_DIR
 

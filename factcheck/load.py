@@ -23,7 +23,7 @@ from factcheck.limits import InputWarning
 from factcheck.model import Article, InputProblem
 
 __all__ = ["iter_articles", "load_articles", "load_article", "load_draft", "body_spans", "read_sources", "ARTICLE_SUFFIXES",
-           "HTML_SUFFIXES", "InputWarning", "date_order", "parse_date", "DATE_ORDERS"]
+           "HTML_SUFFIXES", "InputWarning", "date_order", "set_date_order", "parse_date", "DATE_ORDERS"]
 
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text") + HTML_SUFFIXES
@@ -67,6 +67,13 @@ class _Meta:
 
 
 _DATE_ORDER: ContextVar[str | None] = ContextVar("factcheck_date_order", default=None)
+
+
+def set_date_order(order: str | None) -> None:
+    """Read numeric dates in this order (DMY, MDY or YMD) from now on in this context (the command line sets it once)."""
+    if order is not None and order not in DATE_ORDERS:
+        raise ValueError(f"date order must be one of {', '.join(DATE_ORDERS)}, not {order!r}")
+    _DATE_ORDER.set(order)
 
 
 @contextmanager

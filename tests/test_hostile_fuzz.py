@@ -63,3 +63,10 @@ _YAML = st.sampled_from(["rules:\n", "  - id: r\n", "    message: m\n", "    lev
 @given(st.one_of(st.binary(max_size=300), st.lists(_YAML, max_size=40).map(lambda p: "".join(p).encode())))
 def test_rule_loader_raises_only_rule_errors(data):
     rules_target(data)
+
+
+@pytest.mark.parametrize("found", sorted((ROOT / "tests" / "data" / "fuzz").glob("*")), ids=lambda p: p.name)
+def test_fuzz_findings_stay_fixed(found):
+    """Inputs the fuzzer reported (crash or timeout), replayed through their target (the file name says which)."""
+    target = {"load": load_target, "quantities": quantities_target, "rules": rules_target}[found.name.split("-")[0]]
+    target(found.read_bytes())

@@ -241,3 +241,47 @@ def test_large_article_shows_progress(tmp_path):
     arts = folder(tmp_path, {"big.md": body})
     err = check(report(arts), 0, "factcheck: reading", "big.md", "90% read")
     assert err.count("% read") >= 5
+
+
+@pytest.mark.parametrize("how", ["unreadable", "not searchable"])
+def test_unreadable_subfolder_exit_code(tmp_path, monkeypatch, capsys, how):
+    """Run in-process: as root no folder is unreadable, so os.scandir is made to refuse the way the OS would."""
+    from factcheck.cli import main
+
+    arts = folder(tmp_path, {"locked/x.md": BAD_BODY})
+    real = os.scandir
+
+    class Refusing:
+        def __init__(self, path):
+            self.entries = list(real(path))
+
+        def __enter__(self):
+            return iter([_Unstatable(e) for e in self.entries])
+
+        def __exit__(self, *exc):
+            return False
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            if how == "unreadable":
+                raise PermissionError(13, "Permission denied")
+            return Refusing(path)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code = main(["report", str(arts), "--format", "json", "--isolated"])
+    out, err = capsys.readouterr()
+    assert code == 2 and f"{(arts / 'locked').as_posix()}: " in err and "Traceback" not in err
+    assert "good" in [a["id"] for a in json.loads(out)["articles"]]
+
+
+class _Unstatable:
+    """A directory entry whose type cannot be read (a folder with read but no search permission)."""
+
+    def __init__(self, entry):
+        self.name, self.path = entry.name, entry.path
+
+    def is_dir(self, follow_symlinks=True):
+        raise PermissionError(13, "Permission denied")
+
+    is_file = is_dir

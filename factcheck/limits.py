@@ -60,8 +60,10 @@ class InputWarning(InputProblem):
 
 # Things that may be read as a figure: digit runs and number words (an upper bound of what the parser finds).
 _FIGURE_LIKE = re.compile(
-    r"\d+(?:[.,]\d+)*|\b(?=[otfsenhmbdqOTFSENHMBDQ])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter)\b",
+    r"\d+(?:[.,]\d+)*|\b(?=[otfsenhmbdqzlcOTFSENHMBDQZLC])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundreds?|thousands?|lakhs?|crores?|millions?|billions?|trillions?|dozens?|scores?|half|halves|"
+    r"quarters?|thirds?|couple|several|few)\b",
     re.IGNORECASE,
 )
 # A numeral of more than MAX_FIGURE_DIGITS integer digits, as the parser groups digits.
@@ -85,12 +87,37 @@ def bounded_sentences(text: str, start: int, end: int, warn: Warn | None = None)
 
     if warn is None:  # the extraction pass, not the loader's check
         progress(start, len(text))
+    if is_plain(text, start, end):
+        yield from split_sentences(text, start, end)  # nothing to cut: the sentences as they are
+        return
     state = _Sentence(start)
     for a, b, continued in _pieces(text, start, end):
         for i, (s, e) in enumerate(split_sentences(text, a, b)):
             if i > 0 or not continued:
                 state = _Sentence(s)
             yield from _sentence_windows(text, s, e, state, warn)
+
+
+def is_plain(text: str, start: int, end: int) -> bool:
+    """Whether no cap can apply to this paragraph: short, few figures, no huge numeral (one quick look)."""
+    return (end - start <= MAX_SENTENCE_CHARS and not _DIGIT_RUN.search(text, start, end)
+            and _rough_figures(text, start, end) <= MAX_FIGURES_PER_SENTENCE)
+
+
+_DIGITS = re.compile(r"[0-9]+")
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+                 "million", "billion", "trillion", "dozen", "half", "quarter")
+_WORD_FORMS = tuple(f for w in _NUMBER_WORDS for f in (w, w.capitalize(), w.upper()))
+
+
+def _rough_figures(text: str, start: int, end: int) -> int:
+    """About as many as _FIGURE_LIKE finds (substrings count too), at C speed.
+
+    Not a bound for every spelling ("oNe"): only used where the work is bounded anyway (a
+    paragraph of at most MAX_SENTENCE_CHARS); the article cap counts with _FIGURE_LIKE.
+    """
+    return len(_DIGITS.findall(text, start, end)) + sum(text.count(w, start, end) for w in _WORD_FORMS)
 
 
 @dataclass

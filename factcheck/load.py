@@ -316,8 +316,9 @@ def bound_text(shown: str, text: str) -> tuple[str, list[InputWarning]]:
             warnings.append(InputWarning(shown, message, _line_at(text, offset)))
 
     for s, e in spans:
-        for _ in limits.bounded_sentences(text, s, e, warn):
-            pass
+        if not limits.is_plain(text, s, e):
+            for _ in limits.bounded_sentences(text, s, e, warn):
+                pass
     warnings += _furniture_warnings(shown, text)
     return text, warnings
 

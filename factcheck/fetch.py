@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextvars import ContextVar
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -112,14 +113,10 @@ def url_articles(url: str) -> Iterator[Article | InputProblem]:
     page = Path(name)
     meta = {"url": final}
     items = html_article(page, text, {}, url=final) if html else text_article(page, text, meta, article_id=page.stem)
-    for item in items:
+    for item in items:  # named by the url, not the file name it would be saved as
         if isinstance(item, Article):
-            from dataclasses import replace
-
             item = replace(item, id=page.stem, path=url, url=item.url or final)
         elif isinstance(item, InputProblem) and item.path == page.as_posix():
-            from dataclasses import replace
-
             item = replace(item, path=url)
         yield item
 

@@ -1,10 +1,16 @@
-"""Load articles: plain text or Markdown with YAML front matter, plus a sources.yaml beside them.
+"""Load articles: plain text or Markdown with YAML front matter, HTML pages, URLs, plus a sources.yaml beside them.
 
 One file becomes one Article; a file that cannot be read becomes an InputProblem
 naming the file (and line), and the others are still loaded. Files are opened
 read-only and never modified. Offsets of claims index ``Article.text``, the file's
 own decoded text, front matter and page furniture included, so an editor can jump
 to them; ``body_spans`` says which parts of that text are the article proper.
+
+Hostile input costs bounded work: YAML goes through factcheck.safeyaml (size, nesting
+and alias-expansion caps, dates that cannot crash), folders are searched iteratively
+with depth and entry caps, and ``bound_text`` applies the caps of factcheck.limits,
+saying so with an InputWarning naming the file and line. HTML pages are read by
+factcheck.html, URLs by factcheck.fetch.
 """
 
 from __future__ import annotations

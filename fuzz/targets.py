@@ -6,10 +6,13 @@ RuleError (rule loader); the quantity parser and claim extraction take any text.
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
 _WORK = Path(tempfile.mkdtemp(prefix="factcheck-fuzz-"))
+atexit.register(shutil.rmtree, _WORK, True)
 SUFFIXES = (".md", ".txt", ".html")
 
 

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from datetime import date, datetime, timedelta
 
+from factcheck.limits import bounded_sentences
 from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
 from factcheck.measures import (clause_bounds, feared, increment, nationality_in_clause, part_marker, predicate,
@@ -159,7 +160,7 @@ def extract_claims(article: Article) -> list[Claim]:
     n = 0
     last_measure: str | None = None  # "the toll rose to 90": the measure named last, in the paragraph or before
     for p_start, p_end in spans + _title_span(text):  # the headline last: it usually repeats a figure of the body
-        for s_start, s_end in split_sentences(text, p_start, p_end):
+        for s_start, s_end in bounded_sentences(text, p_start, p_end):  # windows and caps: factcheck.limits
             sentence = text[s_start:s_end]
             for m in _ENTITY_NAMED.finditer(sentence):
                 named = _canonical_entity(m.group("name"))

@@ -29,6 +29,8 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="a folder of YAML rules that extend the default pack (repeatable)")
     p.add_argument("--config", metavar="FILE", help="read settings from FILE instead of the closest pyproject.toml/factcheck.toml")
     p.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    p.add_argument("--date-order", choices=("DMY", "MDY", "YMD"), default=None,
+                   help="how numeric dates such as 04/03/2024 are read (default: refused when ambiguous)")
 
 
 def _checking(p: argparse.ArgumentParser) -> None:
@@ -37,6 +39,11 @@ def _checking(p: argparse.ArgumentParser) -> None:
                    help="lowest finding severity that gives exit code 1 (default: error)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar on standard error")
+
+
+def _fetching(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--save", metavar="DIR", default=None,
+                   help="keep every page fetched from a URL in DIR (with its url in DIR/sources.yaml), to re-run offline")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,17 +64,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     rep = sub.add_parser("report", help="report where sources disagree (Markdown by default)",
                          description="Compare the claims of all articles and report conflicts, tensions and what was not compared.")
-    rep.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: archive from config)")
+    rep.add_argument("paths", nargs="*", metavar="PATH",
+                     help="article files, folders or http(s) URLs (default: archive from config)")
     _checking(rep)
+    _fetching(rep)
     _common(rep)
 
     dr = sub.add_parser("draft", help="check drafts against published articles before publication",
                         description="Report only findings that involve the drafts, pointing at their lines.")
     dr.add_argument("drafts", nargs="+", metavar="DRAFT", help="draft files, or - for standard input")
     dr.add_argument("--against", action="append", metavar="PATH", default=None,
-                    help="published articles, a file or folder (repeatable; default: archive from config)")
+                    help="published articles, a file, folder or URL (repeatable; default: archive from config)")
     dr.add_argument("--stdin-filename", metavar="NAME", default=None, help="the draft's name when it is read from standard input")
     _checking(dr)
+    _fetching(dr)
     _common(dr)
 
     su = sub.add_parser("subjects", help="list every subject of the articles with its timeline of figures",
@@ -105,12 +115,17 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import contextvars
+
+    from factcheck import limits
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    limits.set_progress(limits.stderr_sink)  # only articles of 2 MB or more report progress
     try:
-        return {"extract": _cmd_extract, "report": _cmd_report, "draft": _cmd_draft,
-                "subjects": _cmd_subjects,
-                "index": _cmd_index}[args.command](args)
+        command = {"extract": _cmd_extract, "report": _cmd_report, "draft": _cmd_draft,
+                   "subjects": _cmd_subjects, "index": _cmd_index}[args.command]
+        return contextvars.copy_context().run(command, args)  # settings such as date_order stay in this run
     except UsageError as e:
         print(f"factcheck: error: {e}", file=sys.stderr)
         return EXIT_INPUT
@@ -126,6 +141,13 @@ def _settings(args):
         cfg = load_config(Path.cwd(), explicit=Path(args.config) if args.config else None, isolated=args.isolated)
     except ConfigError as e:
         raise UsageError(str(e)) from e
+    from factcheck.load import set_date_order
+
+    set_date_order(getattr(args, "date_order", None) or cfg.date_order)
+    if getattr(args, "save", None):
+        from factcheck.fetch import SAVE_DIR
+
+        SAVE_DIR.set(Path(args.save))
     return cfg
 
 
@@ -139,7 +161,7 @@ def _rules(args, cfg):
 
     dirs = [Path(d) for d in args.rules] + [Path(d) for d in _cfg(cfg, "rules", [])]
     for d in dirs:
-        if not d.is_dir():
+        if not _exists(str(d)) or not d.is_dir():
             raise UsageError(f"{d}: rules folder not found")
     try:
         return load_rules(dirs)
@@ -175,8 +197,15 @@ def _print_problems(problems) -> None:
         print(f"{p}", file=sys.stderr)
 
 
+def _errors(problems) -> list:
+    """The input errors among the problems (warnings do not change the exit code)."""
+    from factcheck.limits import InputWarning
+
+    return [p for p in problems if not isinstance(p, InputWarning)]
+
+
 def _exit_code(report, args, fail_on: str) -> int:
-    if report.problems:
+    if _errors(report.problems):
         return EXIT_INPUT
     if args.exit_zero:
         return EXIT_CLEAN
@@ -195,7 +224,7 @@ def _cmd_extract(args) -> int:
     report = Report(articles=articles, claims=claims, problems=problems)
     _emit(render_claims(report, args.format or "csv"), args.output)
     _print_problems(problems)
-    return EXIT_INPUT if problems else EXIT_CLEAN
+    return EXIT_INPUT if _errors(problems) else EXIT_CLEAN
 
 
 def _cmd_report(args) -> int:
@@ -228,7 +257,7 @@ def _cmd_draft(args) -> int:
     if not against:
         raise UsageError("nothing to check the drafts against (pass --against PATH, or set archive in [tool.factcheck])")
     for p in against:
-        if not Path(p).exists():
+        if not _exists(p) and not p.lower().startswith(("http://", "https://")):
             raise UsageError(f"{p}: no such file or folder (given to --against)")
     drafts, problems = [], []
     for given in args.drafts:
@@ -242,7 +271,7 @@ def _cmd_draft(args) -> int:
             draft, found = load_draft(Path(name), text=text)
         else:
             path = Path(given)
-            if not path.is_file():
+            if not _exists(given, file=True):
                 raise UsageError(f"{path}: draft not found")
             draft, found = load_draft(path)
         drafts += [draft] if draft is not None else []
@@ -257,7 +286,7 @@ def _cmd_draft(args) -> int:
     fmt = args.format or _cfg(cfg, "format", "markdown")
     _show(render(report, fmt), fmt, args)
     _print_problems(report.problems)
-    if report.problems:
+    if _errors(report.problems):
         return EXIT_INPUT
     return EXIT_CLEAN if args.exit_zero else code
 
@@ -355,6 +384,14 @@ def _draft_index(args, cfg, against):
         print(f"factcheck: using the claims index {location} ({idx.count():,} articles, as of its last "
               "factcheck index or report)", file=sys.stderr)
     return idx
+
+
+def _exists(path: str, file: bool = False) -> bool:
+    """Whether a path given on the command line is there (a path the OS cannot even look up is not)."""
+    try:
+        return Path(path).is_file() if file else Path(path).exists()
+    except (OSError, ValueError):
+        return False
 
 
 if __name__ == "__main__":  # pragma: no cover

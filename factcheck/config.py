@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 __all__ = ["Config", "ConfigError", "load_config", "find_config"]
 
@@ -34,7 +34,17 @@ class Config(BaseModel):
     fail_on: Literal["error", "warning"] | None = Field(default=None, alias="fail-on")
     index: Path | None = Field(default=None, description="the claims index folder (default: .factcheck beside this file)")
     dask: str | None = Field(default=None, description="a Dask scheduler address for factcheck index")
+    date_order: Literal["DMY", "MDY", "YMD"] | None = Field(
+        default=None, alias="date-order", description="how numeric dates such as 04/03/2024 are read")
     source: Path | None = Field(default=None, exclude=True, description="the file these settings came from")
+
+    @field_validator("rules", "archive")
+    @classmethod
+    def _usable_paths(cls, v: list[Path]) -> list[Path]:
+        for p in v:
+            if "\x00" in str(p) or not str(p).strip():
+                raise ValueError(f"{str(p)!r} is not a usable path")
+        return v
 
 
 def find_config(start: Path) -> Path | None:
@@ -57,7 +67,8 @@ def find_config(start: Path) -> Path | None:
 def _has_factcheck_table(text: str) -> bool:
     """Whether a pyproject.toml configures factcheck; a broken one that seems to is kept, to report it."""
     try:
-        return "factcheck" in tomllib.loads(text).get("tool", {})
+        tool = tomllib.loads(text).get("tool", {})
+        return isinstance(tool, dict) and "factcheck" in tool
     except tomllib.TOMLDecodeError:
         return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*[\].]", text, re.MULTILINE) is not None
 
@@ -85,7 +96,13 @@ def load_config(cwd: Path, explicit: Path | None = None, isolated: bool = False)
             where = f"{path}:{len(lines)}:{len(lines[-1]) + 1}"
         reason = re.sub(r" \(at (?:line|end of document).*", "", str(e))
         raise ConfigError(f"{where}: not valid TOML: {reason}") from e
-    table = data if path.name != "pyproject.toml" else data.get("tool", {}).get("factcheck")
+    tool = data.get("tool", {})
+    if path.name == "pyproject.toml" and not isinstance(tool, dict):
+        if explicit is not None:
+            raise ConfigError(f"{path}:{_line_of_key(text, 'tool', in_tool=False) or 1}: 'tool' must be a table, "
+                              f"not {type(tool).__name__}")
+        return Config()
+    table = data if path.name != "pyproject.toml" else tool.get("factcheck")
     if table is None:
         if explicit is not None:
             raise ConfigError(f"{path}: no [tool.factcheck] table")
@@ -116,6 +133,8 @@ _HINTS = {
     "fail-on": "must be 'error' or 'warning'",
     "index": "must be a folder (a string), relative to this file",
     "dask": "must be a Dask scheduler address (a string), such as 'tcp://10.0.0.5:8786'",
+    "date-order": "must be one of DMY, MDY, YMD (how 04/03/2024 is read)",
+    "date_order": "must be one of DMY, MDY, YMD (how 04/03/2024 is read)",
 }
 
 

@@ -53,10 +53,24 @@ def _mark(m) -> Pos:
 
 
 def _load_yaml(text: str, path: str) -> tuple[Any, dict, dict]:
-    """Python data plus two maps: key path -> position of the value, key path -> position of the key."""
-    loader = yaml.SafeLoader(text)
+    """Python data plus two maps: key path -> position of the value, key path -> position of the key.
+
+    Read through factcheck.safeyaml: a file over the size cap, nested too deep or whose
+    aliases expand past the node cap is a RuleError before anything is built, so the
+    alias-expanding walk below is bounded.
+    """
+    from factcheck.limits import MAX_RULE_FILE_BYTES
+    from factcheck.safeyaml import YAMLLimitError, compose
+
     try:
-        node = loader.get_single_node()
+        loader, node = compose(text, MAX_RULE_FILE_BYTES)
+    except YAMLLimitError as e:
+        raise RuleError(path, e.line, e.column, e.message) from None
+    except yaml.MarkedYAMLError as e:
+        raise _syntax_error(e, path) from None
+    except yaml.YAMLError as e:  # pragma: no cover - non-positional errors
+        raise RuleError(path, 1, 1, f"YAML error: {e}") from None
+    try:
         vpos: dict[tuple, Pos] = {}
         kpos: dict[tuple, Pos] = {}
 
@@ -82,17 +96,21 @@ def _load_yaml(text: str, path: str) -> tuple[Any, dict, dict]:
 
         data = build(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = _mark(mark) if mark else (1, 1)
-        what = e.problem or e.context or "cannot parse"
-        if e.context and e.context_mark and e.problem:
-            what += f" ({e.context} at {e.context_mark.line + 1}:{e.context_mark.column + 1})"
-        raise RuleError(path, line, col, f"YAML syntax error: {what}") from None
+        raise _syntax_error(e, path) from None
     except yaml.YAMLError as e:  # pragma: no cover - non-positional errors
         raise RuleError(path, 1, 1, f"YAML error: {e}") from None
     finally:
         loader.dispose()
     return data, vpos, kpos
+
+
+def _syntax_error(e: yaml.MarkedYAMLError, path: str) -> RuleError:
+    mark = e.problem_mark or e.context_mark
+    line, col = _mark(mark) if mark else (1, 1)
+    what = e.problem or e.context or "cannot parse"
+    if e.context and e.context_mark and e.problem:
+        what += f" ({e.context} at {e.context_mark.line + 1}:{e.context_mark.column + 1})"
+    return RuleError(path, line, col, f"YAML syntax error: {what}")
 
 
 # ---------------------------------------------------------------- pydantic models
@@ -114,11 +132,20 @@ def _compile_re2(pattern: str):
 
 
 def _parse_when(expr: str):
-    """Parse and check a ``when`` condition once; returns the parsed tree for simpleeval."""
+    """Parse and check a ``when`` condition once; returns the parsed tree for simpleeval.
+
+    Evaluation is bounded: the text is at most MAX_WHEN_CHARS long, and a power or a shift
+    needs a small constant on the right, so no condition can build a huge number.
+    """
+    if len(expr) > MAX_WHEN_CHARS:
+        raise ValueError(f"bad 'when' expression: {len(expr):,} characters, more than the {MAX_WHEN_CHARS} allowed")
     try:
         tree = ast.parse(expr.strip(), mode="eval")
     except SyntaxError as e:
         raise ValueError(f"bad 'when' expression {expr!r}: {e.msg} at character {e.offset or 0}") from None
+    except (ValueError, RecursionError, MemoryError) as e:  # an integer literal too long, nesting too deep
+        raise ValueError(f"bad 'when' expression {expr[:60]!r}: {e}") from None
+    _check_when_cost(expr, tree)
     allowed = set(CLAIM_FIELDS) | {"True", "False", "None", "true", "false", "null"}
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and node.id not in allowed and node.id not in WHEN_FUNCTIONS:
@@ -137,6 +164,26 @@ def _parse_when(expr: str):
     except Exception:  # None fields in a trial run: fine, the syntax is what we check
         parsed = ev.parse(expr.strip())
     return parsed
+
+
+MAX_WHEN_CHARS = 1_000
+MAX_EXTENDS_DEPTH = 50
+_MAX_EXPONENT = 64
+
+
+def _check_when_cost(expr: str, tree: ast.AST) -> None:
+    """Refuse a power or shift whose right side is not a small constant (4000000**4000000 takes minutes)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Pow, ast.LShift, ast.RShift)):
+            right = node.right
+            if isinstance(right, ast.UnaryOp) and isinstance(right.op, ast.USub):
+                right = right.operand
+            if not (isinstance(right, ast.Constant) and isinstance(right.value, (int, float))
+                    and not isinstance(right.value, bool) and abs(right.value) <= _MAX_EXPONENT):
+                raise ValueError(f"bad 'when' expression {expr[:60]!r}: a power or shift needs a constant "
+                                 f"of at most {_MAX_EXPONENT} on its right")
+            if any(isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Pow, ast.LShift)) for n in ast.walk(node.left)):
+                raise ValueError(f"bad 'when' expression {expr[:60]!r}: a power of a power is not allowed")
 
 
 class Tolerance(BaseModel):
@@ -482,9 +529,15 @@ def _pack_files() -> list[tuple[str, str]]:
 
 def _dir_files(d: Path) -> list[tuple[str, str]]:
     out = []
+    from factcheck.limits import MAX_RULE_FILE_BYTES
+
     for p in sorted(Path(d).iterdir()):
         if p.is_file() and p.suffix in (".yaml", ".yml"):
             try:
+                size = p.stat().st_size
+                if size > MAX_RULE_FILE_BYTES:
+                    raise RuleError(str(p), 1, 1, f"a rule file of {size:,} bytes, more than the {MAX_RULE_FILE_BYTES:,} "
+                                                  "allowed: refused (split it into several files)")
                 out.append((str(p), p.read_text(encoding="utf-8")))
             except (OSError, UnicodeDecodeError) as e:
                 raise RuleError(str(p), 1, 1, f"cannot read rule file: {e}") from None
@@ -499,6 +552,10 @@ def _read_layer(files: Iterable[tuple[str, str]]):
     settings: dict[str, Any] = {}
     for path, text in files:
         data, vpos, kpos = _load_yaml(text, path)
+        rule_vpos: dict[int, dict] = {}  # rule index -> {key: position}, grouped once (linear)
+        for k, v in vpos.items():
+            if len(k) == 3 and k[0] == "rules":
+                rule_vpos.setdefault(k[1], {})[k[2]] = v
         if data is None:
             continue
         if not isinstance(data, dict):
@@ -519,8 +576,7 @@ def _read_layer(files: Iterable[tuple[str, str]]):
                 raise RuleError(path, pos[0], pos[1],
                                 f"duplicate rule id '{spec.id}' (first defined at {first[1]}:{first[3][0]}:{first[3][1]})")
             given = {k: getattr(spec, k) for k in raw if k in RuleSpec.model_fields}
-            specs[spec.id] = (given, path, {k[2]: v for k, v in vpos.items() if k[:2] == base and len(k) == 3},
-                              vpos.get(base, (1, 1)))
+            specs[spec.id] = (given, path, rule_vpos.get(i, {}), vpos.get(base, (1, 1)))
         for canon, names in fs.aliases.items():
             for n in [canon, *names]:
                 aliases[str(n).strip().lower()] = canon
@@ -544,7 +600,11 @@ def load_rules(extra_dirs: Sequence[Path] = ()) -> RuleSet:
         settings.update(st)
     demonym_list = frozenset(demonyms)
 
+    done: dict[str, dict] = {}  # each rule merged once: linear in the number of rules
+
     def merged(rid: str, seen: tuple[str, ...]) -> dict:
+        if rid in done:
+            return dict(done[rid])
         given, path, vpos, where = specs[rid]
         parent = given.get("extends")
         if not parent:
@@ -553,13 +613,18 @@ def load_rules(extra_dirs: Sequence[Path] = ()) -> RuleSet:
         if parent in seen or parent == rid:
             raise RuleError(path, pos[0], pos[1], f"'extends: {parent}' makes a cycle ({' -> '.join(seen + (rid, parent))})")
         if parent not in specs:
-            raise RuleError(path, pos[0], pos[1], f"'extends: {parent}': no rule with that id (known: {', '.join(sorted(specs))})")
+            known = sorted(specs)
+            listed = ", ".join(known[:30]) + (f", ... ({len(known)} rules)" if len(known) > 30 else "")
+            raise RuleError(path, pos[0], pos[1], f"'extends: {parent}': no rule with that id (known: {listed})")
+        if len(seen) >= MAX_EXTENDS_DEPTH:
+            raise RuleError(path, pos[0], pos[1], f"'extends' chains more than {MAX_EXTENDS_DEPTH} rules deep")
         base = merged(parent, seen + (rid,))
         base.pop("id", None)
         out = {**base, **given}
         if "kind" not in given and "kind" not in base:
             out["kind"] = parent  # a child of 'deaths' still speaks about deaths unless it says otherwise
-        return out
+        done[rid] = out
+        return dict(out)
 
     rules = [_compile(merged(rid, ()), specs[rid][1], specs[rid][3], demonym_list) for rid in specs]
     return RuleSet(rules, aliases, settings)

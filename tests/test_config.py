@@ -113,3 +113,24 @@ def test_toml_error_at_the_end_of_the_file_names_the_last_line(tmp_path):
     with pytest.raises(ConfigError) as e:
         load_config(tmp_path)
     assert str(e.value) == f"{tmp_path / 'factcheck.toml'}:4:14: not valid TOML: Invalid value"
+
+
+@pytest.mark.parametrize("line", ['date-order = "DMY"', 'date_order = "DMY"'])
+def test_date_order_setting(tmp_path, line):
+    (tmp_path / "factcheck.toml").write_text(line + "\n")
+    assert load_config(tmp_path).date_order == "DMY"
+
+
+def test_tool_that_is_not_a_table_is_passed_over_or_named(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("tool = 5\n")
+    sub = tmp_path / "a"
+    sub.mkdir()
+    assert find_config(sub) is None and load_config(sub).archive == []
+    with pytest.raises(ConfigError, match=r"pyproject.toml:1: 'tool' must be a table"):
+        load_config(sub, explicit=tmp_path / "pyproject.toml")
+
+
+def test_a_path_with_a_nul_character_is_a_config_error(tmp_path):
+    (tmp_path / "factcheck.toml").write_text('archive = ["a\\u0000b"]\n')
+    with pytest.raises(ConfigError, match=r"factcheck.toml:1: 'archive' must be a list"):
+        load_config(tmp_path)

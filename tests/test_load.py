@@ -95,3 +95,121 @@ def test_files_sharing_a_stem_get_distinct_ids(tmp_path):
         _write(tmp_path / folder, "story.txt", "At least 18 civilians died.\n")
     articles, _ = load_articles([tmp_path])
     assert [a.id for a in articles] == ["story", (tmp_path / "b" / "story.txt").as_posix()]
+
+
+# ---------------------------------------------------------------- dates (issue 9)
+import os  # noqa: E402
+
+import pytest  # noqa: E402
+
+from factcheck.load import date_order, parse_date  # noqa: E402
+from factcheck.safeyaml import BadScalar  # noqa: E402
+
+
+@pytest.mark.parametrize("value, order, expected", [
+    ("2016-02-11", None, date(2016, 2, 11)),
+    ("2016-02-11T10:00:00Z", None, date(2016, 2, 11)),
+    ("13/03/2024", None, date(2024, 3, 13)),
+    ("03/13/2024", None, date(2024, 3, 13)),
+    ("04/03/2024", "DMY", date(2024, 3, 4)),
+    ("04/03/2024", "MDY", date(2024, 4, 3)),
+    ("05/05/2024", None, date(2024, 5, 5)),
+    ("2024/03/04", None, date(2024, 3, 4)),
+    ("11 February 2016", None, date(2016, 2, 11)),
+])
+def test_parse_date(value, order, expected):
+    assert parse_date(value, order) == (expected, None)
+
+
+@pytest.mark.parametrize("value, order, why", [
+    ("04/03/2024", None, "ambiguous"),
+    ("31/02/2024", "DMY", "not a real date"),
+    ("2024-02-30", None, "day is out of range"),
+    ("13/13/2024", None, "not a real date"),
+    ("04/03/24", "DMY", "four digits"),
+    ("someday", None, "not a date"),
+    (BadScalar("2016-13-45", 3, "month must be in 1..12"), None, "month must be in 1..12"),
+])
+def test_parse_date_refuses(value, order, why):
+    parsed, reason = parse_date(value, order)
+    assert parsed is None and why in reason
+
+
+def test_date_order_applies_to_front_matter_and_sources(tmp_path):
+    _write(tmp_path, "a.md", "---\npublished: 04/03/2024\n---\n5 people.\n")
+    _write(tmp_path, "b.md", "6 people.\n")
+    _write(tmp_path, "sources.yaml", "b.md:\n  published: 05/03/2024\n")
+    articles, problems = load_articles([tmp_path])
+    assert [a.published for a in articles] == [None, None]
+    assert sorted((p.path.rsplit("/", 1)[-1], p.line) for p in problems) == [("a.md", 2), ("sources.yaml", 2)]
+    with date_order("MDY"):
+        articles, problems = load_articles([tmp_path])
+    assert problems == [] and [a.published for a in articles] == [date(2024, 4, 3), date(2024, 5, 3)]
+
+
+def test_a_valid_date_time_is_read_as_its_date(tmp_path):
+    _write(tmp_path, "a.md", "---\npublished: 2016-02-11 10:30:00\n---\n5 people.\n")
+    (a,), problems = load_articles([tmp_path])
+    assert problems == [] and a.published == date(2016, 2, 11)
+
+
+# ---------------------------------------------------------------- folders (issue 9)
+def test_an_unreadable_subfolder_is_named_and_the_rest_loaded(tmp_path, monkeypatch):
+    _write(tmp_path, "good.md", "At least 18 civilians died.\n")
+    (tmp_path / "locked").mkdir()
+    _write(tmp_path / "locked", "x.md", "5 people.\n")
+    real = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    articles, problems = load_articles([tmp_path])
+    assert [a.id for a in articles] == ["good"]
+    assert [(p.path, p.message) for p in problems] == [
+        ((tmp_path / "locked").as_posix(), "cannot search this folder (Permission denied): skipped")]
+
+
+def test_a_readable_but_not_searchable_folder_is_named(tmp_path, monkeypatch):
+    _write(tmp_path, "good.md", "At least 18 civilians died.\n")
+    (tmp_path / "noexec").mkdir()
+    _write(tmp_path / "noexec", "x.md", "5 people.\n")
+    real = os.scandir
+
+    class Entry:
+        def __init__(self, e):
+            self.name, self.path = e.name, e.path
+
+        def is_dir(self, follow_symlinks=True):
+            raise PermissionError(13, "Permission denied")
+
+        is_file = is_dir
+
+    class Listing:
+        def __init__(self, path):
+            self.entries = [Entry(e) for e in real(path)]
+
+        def __enter__(self):
+            return iter(self.entries)
+
+        def __exit__(self, *a):
+            return False
+
+    monkeypatch.setattr(os, "scandir", lambda p: Listing(p) if str(p).endswith("noexec") else real(p))
+    articles, problems = load_articles([tmp_path])
+    assert [a.id for a in articles] == ["good"]
+    assert len(problems) == 1 and problems[0].path.endswith("noexec") and "cannot be read" in problems[0].message
+
+
+def test_a_symlink_loop_is_not_followed(tmp_path):
+    _write(tmp_path, "good.md", "At least 18 civilians died.\n")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    articles, problems = load_articles([tmp_path])
+    assert [a.id for a in articles] == ["good"] and problems == []
+
+
+def test_a_device_named_explicitly_is_refused(tmp_path):
+    articles, problems = load_articles(["/dev/zero"])
+    assert articles == [] and "not a regular file" in problems[0].message

@@ -1,0 +1,110 @@
+"""Time every row of the hostile-input table (issue 9) through the command line.
+
+    python benchmarks/hostile.py            # each row: seconds, exit code, first line of stderr
+    python benchmarks/hostile.py --scale    # also 10,000 small files (bounded by the scale work, not here)
+
+Each case is a folder with a good article beside the bad input, made in a temporary folder.
+A row passes when it ends within its budget (5 s; 60 s for the 50 MB articles) without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+GOOD = "---\nsource: Good\npublished: 2016-02-11\n---\nMore than 260,000 people have been killed in Syria.\n"
+BODY = "At least 250,000 people have been killed in Syria since the war began.\n"
+
+
+def _bomb() -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 12):
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [{', '.join(['*' + chr(96 + i)] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def _rules(n: int) -> str:
+    return "rules:\n" + "".join(f"  - id: r{i}\n    message: m\n    level: info\n    nouns: [thing{i}]\n" for i in range(n))
+
+
+def cases(scale: bool) -> dict[str, tuple[dict[str, str | bytes], list[str], float]]:
+    """name -> (files beside good.md, extra command-line arguments, budget in seconds)."""
+    deep = "/".join(["d"] * 1000)
+    para = "The siege went on and the talks stalled again in Geneva, officials said on the day. "
+    news = "At least 250,000 people have been killed in Syria since 2011, the observatory said on Tuesday. "
+    out = {
+        "impossible date (front matter)": ({"bad.md": f"---\npublished: 2024-02-30\n---\n{BODY}"}, [], 5),
+        "impossible date (sources.yaml)": ({"bad.md": BODY, "sources.yaml": "bad.md:\n  published: 2016-13-45\n"}, [], 5),
+        "alias bomb (front matter)": ({"bad.md": f"---\n{_bomb()}---\n{BODY}"}, [], 5),
+        "alias bomb (sources.yaml)": ({"bad.md": BODY, "sources.yaml": _bomb()}, [], 5),
+        "alias bomb (rule file)": ({"rules/bomb.yaml": _bomb()}, ["--rules", "rules"], 5),
+        "figure of 1e309": ({"bad.md": "At least 1" + "0" * 309 + " people died.\n"}, [], 5),
+        "folders 1,000 deep": ({f"{deep}/x.md": BODY}, [], 5),
+        "200,000-character sentence": ({"bad.md": " ".join(["siege"] * 33_000) + "\n"}, [], 5),
+        "5 MB line without punctuation": ({"bad.md": " ".join(["word"] * 1_000_000) + "\n"}, [], 5),
+        "100,000 numbers in a sentence": ({"bad.md": " ".join(str(i) for i in range(100_000)) + " people.\n"}, [], 5),
+        "20 MB rule file": ({"rules/big.yaml": _rules(285_000)}, ["--rules", "rules"], 5),
+        "8,000 rules (800 KB)": ({"rules/big.yaml": _rules(8_000)}, ["--rules", "rules"], 5),
+        "when: 4000000**4000000": ({"rules/r.yaml": "rules:\n  - id: x\n    message: m\n    level: info\n"
+                                                    "    when: value > 4000000**4000000\n"}, ["--rules", "rules"], 5),
+        "unclosed front matter": ({"bad.md": f"---\nsource: X\n{BODY}"}, [], 5),
+        "NUL byte after 8 KB": ({"bad.md": (BODY * 200).encode() + b"\x00"}, [], 5),
+        "50 MB article (news, figures)": ({"bad.md": (news * 8 + "\n\n") * 65_000}, [], 60),
+        "50 MB article (no figures)": ({"bad.md": (para * 12 + "\n\n") * 50_000}, [], 60),
+    }
+    if scale:
+        out["10,000 small files"] = ({f"f{i}.md": f"{i + 5} people were killed in Syria.\n" for i in range(10_000)}, [], 5)
+    return out
+
+
+def _mkdirs(root: Path, folder: Path) -> None:
+    """mkdir -p without recursion (pathlib's recurses once per level)."""
+    current = root
+    for part in folder.relative_to(root).parts:
+        current = current / part
+        if not current.is_dir():
+            os.mkdir(current)
+
+
+def run_case(root: Path, files: dict, extra: list[str]) -> tuple[float, int, str]:
+    arts = root / "arts"
+    arts.mkdir(parents=True)
+    (arts / "good.md").write_text(GOOD, encoding="utf-8")
+    for name, data in files.items():
+        p = (root / name) if name.startswith("rules/") else arts / name
+        _mkdirs(root, p.parent)
+        p.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    start = time.perf_counter()
+    r = subprocess.run([sys.executable, "-m", "factcheck", "report", "arts", "--isolated", "-o", os.devnull, *extra],
+                       cwd=root, capture_output=True, text=True, timeout=900)
+    took = time.perf_counter() - start
+    lines = [line for line in r.stderr.splitlines() if "% read" not in line]
+    first = "TRACEBACK" if "Traceback" in r.stderr else (lines[0] if lines else "")
+    return took, r.returncode, first.replace(str(root), "")[:110]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--scale", action="store_true", help="include 10,000 small files")
+    args = ap.parse_args()
+    failed = 0
+    print(f"| input | seconds | budget | exit | first message |\n|---|---|---|---|---|")
+    for name, (files, extra, budget) in cases(args.scale).items():
+        tmp = tempfile.mkdtemp(prefix="factcheck-hostile-")
+        try:
+            took, code, first = run_case(Path(tmp), files, extra)
+        finally:
+            subprocess.run(["rm", "-rf", tmp], check=False)  # shutil.rmtree recurses once per level
+        ok = took <= budget and first != "TRACEBACK"
+        failed += not ok
+        print(f"| {name} | {took:.1f} | {budget:.0f} | {code} | {first}{'' if ok else '  **OVER**'} |", flush=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -178,8 +178,8 @@ def _why(pair, joined: dict, claims: dict) -> str:
             out.append(f"{gid}: not extracted")
             continue
         c = mine[0]
-        out.append(f"{gid}: {c.text!r} kind={c.kind} pop={c.population} place={c.place} event={c.event} "
-                   f"as_of={c.as_of} dup={bool(c.duplicate_of)} mod={c.modality} rev={c.revision}")
+        out.append(f"{gid}: {c.text!r} kind={c.kind} pop={getattr(c, 'population', None)} place={c.place} event={c.event} "
+                   f"as_of={c.as_of} dup={bool(c.duplicate_of)} mod={c.modality} rev={getattr(c, 'revision', None)}")
     return " || ".join(out) + _verdict_note(pair, joined, claims)
 
 

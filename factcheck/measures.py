@@ -137,6 +137,8 @@ _WHO_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom)\s+)?(?:are|were|was|is)\s+(?
                         r"children|minors|teenagers|foreigners|foreign nationals|students|tourists|soldiers|civilians)\b",
                         re.I)
 _OF_THOSE_OPENING = re.compile(r"^\W*(?:of|among|amongst)\s+(?:the|those)\b[^,;]{0,40},", re.I)
+_REGIONAL = re.compile(r"\b(?:African|European|Asian|Arab|Latin American|South American|North American|Middle Eastern|"
+                       r"Western|Gulf|Nordic|Scandinavian|Balkan|Caribbean|Pacific)\b")
 _NATIONALS = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch|sh))(?:s\b|\s+(?:nationals?|citizens?|passengers?|"
                         r"victims?|people|tourists?|workers?|dead|among|were|are|was)\b)")
 
@@ -146,6 +148,9 @@ def nationality_in_clause(sentence: str, start: int, end: int) -> str | None:
     from factcheck.places import country_of_demonym
 
     lo, hi = clause_bounds(sentence, start, end)
+    inside = _REGIONAL.search(sentence, start, end)
+    if inside:
+        return inside.group(0)  # "12 African nations", "five European passengers": a part by region
     near = [m for m in _NATIONALS.finditer(sentence, max(lo, start - 30), min(hi, end + 30))
             if country_of_demonym(m.group("d")) is not None]
     if not near:

@@ -31,7 +31,7 @@ from datetime import date, datetime, timedelta
 from factcheck.limits import bounded_sentences
 from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
-from factcheck.measures import (clause_bounds, feared, increment, nationality_in_clause, part_marker, predicate,
+from factcheck.measures import (clause_bounds, feared, increment, nationality_in_clause, nearest, part_marker, predicate,
                                 refers_back, revision, timeline_step)
 from factcheck.quantities import extract_quantities
 
@@ -524,23 +524,8 @@ def _noun_of_number(sentence: str, q: Quantity) -> str | None:
 
 
 def _nearest(sentence: str, q: Quantity, patterns: list[tuple[str, re.Pattern]]) -> str | None:
-    """The label whose pattern matches nearest the quantity (ties go to the earlier pattern in the list)."""
-    best, best_dist = None, None
-    masked: list[tuple[int, int]] = []
-    for label, pat in patterns:
-        for m in pat.finditer(sentence):
-            if any(m.start() < e and s < m.end() for s, e in masked):
-                continue
-            masked.append((m.start(), m.end()))
-            if q.start <= m.start() < q.end or q.start < m.end() <= q.end:
-                dist = 0
-            elif m.start() >= q.end:
-                dist = m.start() - q.end
-            else:
-                dist = (q.start - m.end()) * 1.5  # words after the figure usually say what happened to it
-            if best_dist is None or dist < best_dist:
-                best, best_dist = label, dist
-    return best
+    """The label whose pattern matches nearest the quantity (factcheck.measures.nearest)."""
+    return nearest(sentence, q.start, q.end, patterns)
 
 
 def _predicate(sentence: str, q: Quantity, others: tuple[tuple[int, int], ...] = ()) -> str | None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["feared", "increment", "timeline_step", "PREDICATES", "clause_bounds", "predicate", "part_marker", "revision", "refers_back", "nationality_in_clause"]
+__all__ = ["PREDICATES", "clause_bounds", "feared", "increment", "nationality_in_clause", "nearest", "part_marker",
+           "predicate", "refers_back", "revision", "timeline_step"]
 
 #: (measure label, pattern). Order breaks ties: the earlier label wins at equal distance.
 PREDICATES: list[tuple[str, re.Pattern]] = [
@@ -75,7 +76,7 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | None = None) -> str | None:
+def nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | None = None) -> str | None:
     """The label whose pattern matches nearest the figure inside text[lo:hi] (after the figure counts less)."""
     hi = len(text) if hi is None else hi
     best, best_dist = None, None
@@ -105,7 +106,7 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
     if by_noun:
         return by_noun
     lo, hi = clause_bounds(sentence, start, end)
-    label = _nearest(sentence, start, end, patterns, lo, hi)
+    label = nearest(sentence, start, end, patterns, lo, hi)
     if label is not None:
         return label
     free = list(sentence)
@@ -113,7 +114,7 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
         if (s, e) != (start, end):
             c_lo, c_hi = clause_bounds(sentence, s, e)
             free[c_lo:c_hi] = " " * (c_hi - c_lo)  # another figure's clause: its verb is that figure's
-    return _nearest("".join(free), start, end, patterns)
+    return nearest("".join(free), start, end, patterns)
 
 
 _REFERS_BACK = re.compile(r"\b(?:the|this|that|its|their)\s+(?:new\s+|latest\s+|official\s+|overall\s+|total\s+)?"

@@ -385,7 +385,8 @@ def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     own = {}
     for q in counts:
         lo, hi = clause_bounds(sentence, q.start, q.end)
-        names = _place_names(sentence[lo:hi]) or _LOOSE_PLACE.findall(sentence[q.end:hi])
+        names = _place_names(sentence[q.end:hi]) or _LOOSE_PLACE.findall(sentence[q.end:hi]) \
+            or _place_names(sentence[lo:q.start])  # the place after the figure is its own: "1,293 in Al Haouz"
         names = [n for n in names if n.split()[0] not in _NOT_PLACES]
         if names:
             own[q.start] = names[0]

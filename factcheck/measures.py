@@ -27,7 +27,7 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
     ("killed", re.compile(r"\b(?:killed|killing|kills|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|drowned|"
                           r"massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|deceased|"
                           r"claimed\b[^.]{0,60}\blives)\b", re.I)),
-    ("in hospital", re.compile(r"\b(?:in hospitals?|hospitali[sz]ed|admitted to hospitals?|in (?:a )?(?:critical|serious) "
+    ("in hospital", re.compile(r"\b(?:(?:in|at) (?:the )?hospitals?|hospitali[sz]ed|admitted to hospitals?|in (?:a )?(?:critical|serious) "
                                r"condition|discharged)\b", re.I)),
     ("wounded", re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt|treated for)\b", re.I)),
     ("on board", re.compile(r"\b(?:on board|onboard|aboard|carrying|carried|passengers? and crew|manifest|passenger list|"
@@ -49,7 +49,7 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
 
 #: Where one clause ends and the next begins, inside a sentence.
 _CLAUSE_BREAK = re.compile(
-    r"\s*[;:—–]\s*|\s+-\s+|\((?=[^)]*\d)|\)"
+    r"\s*[;:—–]\s*|\s+-\s+|\((?=[^)]*\d)|\)|,\s*(?=\d)"
     r"|,\s*(?=(?:while|whereas|but|and|with|as|although|though|which|who|where|after|before|when|including|"
     r"among them|of whom|plus|bringing|taking|up from|down from|from|compared)\b)"
     r"|\s+(?=(?:while|whereas|but|although|though)\b)"
@@ -137,7 +137,7 @@ _PART_OF_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:out\s+)?of\s+(?:those|them|
 _WHO_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom)\s+)?(?:are|were|was|is)\s+(?P<who>female|male|women|men|girls|boys|"
                         r"children|minors|teenagers|foreigners|foreign nationals|students|tourists|soldiers|civilians)\b",
                         re.I)
-_OF_THOSE_OPENING = re.compile(r"^\W*(?:of|among|amongst)\s+(?:the|those)\b[^,;]{0,40},", re.I)
+_OF_THOSE_OPENING = re.compile(r"^\W*(?:out of|of|among|amongst)\s+(?:the|those)\b[^,;]{0,40},", re.I)
 _REGIONAL = re.compile(r"\b(?:African|European|Asian|Arab|Latin American|South American|North American|Middle Eastern|"
                        r"Western|Gulf|Nordic|Scandinavian|Balkan|Caribbean|Pacific)\b")
 _NATIONALS = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch|sh))(?:s\b|\s+(?:nationals?|citizens?|passengers?|"
@@ -152,6 +152,9 @@ def nationality_in_clause(sentence: str, start: int, end: int) -> str | None:
     inside = _REGIONAL.search(sentence, start, end)
     if inside:
         return inside.group(0)  # "12 African nations", "five European passengers": a part by region
+    adjacent = re.match(r"\s*([A-Z][a-z]+)\b", sentence[end:end + 20])
+    if adjacent and country_of_demonym(adjacent.group(1)) is not None:
+        return adjacent.group(1)  # "8 Chinese, 7 French": the nationality right after the figure
     near = [m for m in _NATIONALS.finditer(sentence, max(lo, start - 30), min(hi, end + 30))
             if country_of_demonym(m.group("d")) is not None]
     if not near:

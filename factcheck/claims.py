@@ -670,6 +670,8 @@ def _states_figure(sentence: str, start: int, end: int) -> bool:
     if _HAPPENED.search(sentence[max(0, start - 80):start]):
         return False
     lo, hi = clause_bounds(sentence, start, end)
+    if lo == 0 and start < 30:
+        hi = len(sentence)  # "On February 9, 2016, 40 people died": a leading date dates the whole sentence
     return bool(_STATING.search(sentence, lo, hi))
 
 

@@ -49,7 +49,7 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
 
 #: Where one clause ends and the next begins, inside a sentence.
 _CLAUSE_BREAK = re.compile(
-    r"\s*[;:—–]\s*|\s+-\s+|\((?=[^)]*\d)|\)|,\s*(?=\d)"
+    r"\s*[;:—–]\s*|\s+-\s+|\((?=[^)]*\d)|\)|,\s*(?=\d)(?!(?:1[89]|20)\d\d\b)"
     r"|,\s*(?=(?:while|whereas|but|and|with|as|although|though|which|who|where|after|before|when|including|"
     r"among them|of whom|plus|bringing|taking|up from|down from|from|compared)\b)"
     r"|\s+(?=(?:while|whereas|but|although|though)\b)"

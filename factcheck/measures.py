@@ -102,10 +102,12 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
     """The measure of the figure at sentence[start:end]: its noun's, else its clause's verb, else the nearest
     verb of a clause that holds no other figure ("Rescuers pulled 120 people ..., and 58 are still missing":
     'missing' belongs to 58, never to 120)."""
+    lo, hi = clause_bounds(sentence, start, end)
+    if noun in ("body", "corpse") and _HANDLED.search(sentence, lo, hi):
+        return "bodies handled"  # "30 bodies were loaded onto trucks": a part of the dead, moved, not a toll
     by_noun = NOUN_MEASURES.get(noun or "")
     if by_noun:
         return by_noun
-    lo, hi = clause_bounds(sentence, start, end)
     label = nearest(sentence, start, end, patterns, lo, hi)
     if label is not None:
         return label
@@ -117,6 +119,8 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
     return nearest("".join(free), start, end, patterns)
 
 
+_HANDLED = re.compile(r"\b(?:loaded|transported|taken to|moved|identified|buried|repatriated|sent|handed over|flown|"
+                      r"released|returned|examined|autopsied|awaiting identification|unclaimed|brought to|laid out)\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:the|this|that|its|their)\s+(?:new\s+|latest\s+|official\s+|overall\s+|total\s+)?"
                           r"(?:figure|number|tally|total|count|toll)\b", re.I)
 

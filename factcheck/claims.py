@@ -297,13 +297,13 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
     spans = tuple((q.start, q.end) for q in found)
     for i, q in enumerate(found, n + 1):
         claim = _claim(article, q, s_start, sentence, s_start, line_starts, i, spans)
-        claim = _in_paragraph(claim, sentence, q, last_measure)
         if q.start in listed and claim.part is None:
             claim = _replace(claim, part=listed[q.start])
         elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate):
             claim = _replace(claim, part=None)  # "183 traced, of whom 79 died": a part of another measure's total
         if claim.part and claim.predicate is None and out and out[-1][1].predicate:
             claim = _replace(claim, predicate=out[-1][1].predicate)  # "Of the 42 dead, 31 ... and 22 from Bohol"
+        claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
     out = _old_takes_new_measure(out)
     return _listed_populations(sentence, out)

@@ -67,8 +67,9 @@ def test_ferry_reports_the_real_disagreement_and_the_correction_and_nothing_else
     assert corrections, "the downward revision 42 -> 35 is shown, as a correction"
     for pair in flags:
         assert pair in ({"35", "67"}, {"42", "35"}, {"42 people", "35"}), pair
-    rescued = {c.text: c.kind for c in report.claims}
-    assert rescued["120 people"] == "rescued" and rescued["58"] == "missing"
+    kinds = {c.text: c.kind for c in report.claims}
+    assert kinds["120 people"] == "rescued" and kinds["58"] == "missing"
+    assert kinds["31"] == kinds["11"] == "deaths", "the parts of 'Of the 42 dead' count the dead, not the missing"
 
 
 def test_ferry_correction_is_a_warning_the_disagreement_an_error(tmp_path):

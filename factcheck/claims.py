@@ -33,6 +33,7 @@ from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
 from factcheck.measures import (clause_bounds, feared, increment, nationality_in_clause, nearest, part_marker, predicate,
                                 refers_back, revision, timeline_step)
+from factcheck.places import DEMONYMS
 from factcheck.quantities import extract_quantities
 
 __all__ = ["extract_claims", "split_sentences", "article_names", "DEMONYMS"]
@@ -94,22 +95,6 @@ _NOT_PLACES = {
     "This", "That", "These", "Those", "His", "Her", "Their", "Its", "It", "He", "She", "They", "We", "I", "Feb",
     "Jan", "Dec", "Nov", "Oct", "Sept", "Sep", "Aug", "Apr", "Mar", "Day", "Power", "Europe's", "Secretary",
     "President", "Minister", "Foreign", "State", "Islamic", "Reuters", "AFP", "AP", "UN", "U.N", "ISIS", "IS",
-}
-DEMONYMS = {
-    "syrian": "Syria", "iraqi": "Iraq", "afghan": "Afghanistan", "russian": "Russia", "turkish": "Turkey", "turk": "Turkey",
-    "iranian": "Iran", "ukrainian": "Ukraine", "israeli": "Israel", "palestinian": "Palestine", "lebanese": "Lebanon",
-    "yemeni": "Yemen", "libyan": "Libya", "egyptian": "Egypt", "american": "United States", "briton": "Britain",
-    "british": "Britain", "french": "France", "german": "Germany", "chinese": "China", "indian": "India",
-    "pakistani": "Pakistan", "nepali": "Nepal", "nepalese": "Nepal", "japanese": "Japan", "italian": "Italy",
-    "spanish": "Spain", "greek": "Greece", "mexican": "Mexico", "haitian": "Haiti", "sudanese": "Sudan",
-    "somali": "Somalia", "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia", "indonesian": "Indonesia",
-    "filipino": "Philippines", "rohingya": "Myanmar", "burmese": "Myanmar", "venezuelan": "Venezuela",
-    "colombian": "Colombia", "brazilian": "Brazil", "kurd": "Kurdistan", "gazan": "Gaza", "malian": "Mali",
-    "congolese": "Congo", "rwandan": "Rwanda", "eritrean": "Eritrea", "bangladeshi": "Bangladesh", "saudi": "Saudi Arabia",
-    "dutch": "Netherlands", "pole": "Poland", "swede": "Sweden", "dane": "Denmark", "finn": "Finland", "slovak": "Slovakia",
-    "uzbek": "Uzbekistan", "kazakh": "Kazakhstan", "tajik": "Tajikistan", "czech": "Czech Republic", "thai": "Thailand",
-    "south korean": "South Korea", "north korean": "North Korea", "korean": "South Korea", "welsh": "Wales",
-    "scot": "Scotland", "irish": "Ireland", "spaniard": "Spain", "brit": "Britain", "norwegian": "Norway", "swiss": "Switzerland", "new zealander": "New Zealand", "kiwi": "New Zealand",
 }
 
 # ---------------------------------------------------------------- attribution, dates

@@ -276,13 +276,6 @@ def _describe_population(population: str) -> str:
     return f"{_plural(base)} ({part} only)" if part else _plural(base)
 
 
-def noun_class(c: Claim, rule: Rule) -> str:
-    if not c.noun:
-        return rule.unstated_noun or "unstated"
-    n = c.noun.lower()
-    return rule.noun_class.get(n, n)
-
-
 def _places(c: Claim, rules: RuleSet) -> frozenset[str]:
     if not c.place:
         return frozenset()
@@ -526,26 +519,6 @@ def _pair_message(a: Claim, b: Claim, rule: Rule, verdict: str, why: str) -> str
     return f"{_who(a)} says {_quote(a, rule)} {joiner} {_who(b)} says {_quote(b, rule)}: {why}."
 
 
-def _subject(rule: Rule, claims: Sequence[Claim], rules: RuleSet) -> str:
-    """Human name: the rule's subject, plus the place all claims share ("deaths in Syria")."""
-    common: frozenset[str] | None = None
-    names: dict[str, str] = {}
-    for c in claims:
-        if not c.place:
-            continue
-        ps = {}
-        for p in c.place.split(";"):
-            p = p.strip()
-            if p:
-                ps[norm_place(rules.canonical(p) or p)] = rules.canonical(p) or p
-        names = {**ps, **names}
-        common = frozenset(ps) if common is None else common & frozenset(ps)
-    if common:
-        key = sorted(common)[0]
-        return f"{rule.subject} in {names[key]}"
-    return rule.subject
-
-
 _LEVEL_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -586,7 +559,7 @@ def one_time_frame(a: tuple, b: tuple) -> bool:
 
 def same_incident(a: tuple, b: tuple) -> bool:
     """One incident: the same kind of event, in one place (or one inside the other), days apart at most."""
-    from factcheck.places import contains, lookup
+    from factcheck.places import lookup
 
     (place_a, event_a, day_a), (place_b, event_b, day_b) = a, b
     if not event_a or event_a != event_b or event_a == "talks" or not day_a or not day_b:
@@ -598,12 +571,12 @@ def same_incident(a: tuple, b: tuple) -> bool:
     return days <= SAME_INCIDENT_DAYS and pa.country == pb.country
 
 
-def _story_judge(articles, rules: RuleSet, claims: Sequence[Claim] = ()):
+def _story_judge(articles, rules: RuleSet, incidents: dict[str, tuple] | None = None):
     """A function (article a, article b) -> bool: are they about the same story?
 
-    Shared proper names, or one incident: the same kind of event in one place within days.
+    Shared proper names, or one incident (``_incidents``): the same kind of event in one place within days.
     """
-    incidents = _incidents(claims)
+    incidents = incidents or {}
     names = _names_index(articles)
     drafts = _drafts_index(articles)
     min_shared = int(rules.settings.get("min_shared_names", 4))
@@ -631,21 +604,21 @@ def _story_judge(articles, rules: RuleSet, claims: Sequence[Claim] = ()):
     return story, drafts
 
 
-def _pair_finder(articles, drafts: frozenset[str], rules: RuleSet, claims: Sequence[Claim] = ()):
+def _pair_finder(articles, drafts: frozenset[str], rules: RuleSet, incidents: dict[str, tuple] | None = None):
     """Candidate pairs of a block (factcheck.blocks): only articles that can be one story are paired."""
     from factcheck.blocks import TIMELINE_ABOVE, TIMELINE_WINDOW, pair_finder
 
     return pair_finder(_names_index(articles), drafts, int(rules.settings.get("min_shared_names", 4)),
                        float(rules.settings.get("min_name_overlap", 0.15)),
                        int(rules.settings.get("timeline_above", TIMELINE_ABOVE)),
-                       int(rules.settings.get("timeline_window", TIMELINE_WINDOW)), incidents=_incidents(claims))
+                       int(rules.settings.get("timeline_window", TIMELINE_WINDOW)), incidents=incidents)
 
 
 def block_key(c: Claim, rules: RuleSet) -> tuple[str, str]:
     """Claims are compared only inside one block: one measure (the rule's kind).
 
     Places are not part of the key: a figure's place is often missing or a meeting's venue, so
-    places are judged pair by pair (``frames.place_reasons``), stories by shared names.
+    places are judged pair by pair (``frames.place_reasons``), stories by names or one incident.
     """
     return (c.kind or "", "*")
 
@@ -785,8 +758,9 @@ def compare_claims(claims, rules: RuleSet, articles=None, with_subjects: bool = 
     all_claims = _row_claims(claims) if not isinstance(claims, list) else list(claims)
     live = [assign(c, rules) for c in all_claims
             if c.kind and not c.duplicate_of and (c.modality or "asserted") == "asserted" and rules.rule_for(c.kind)]
-    story, drafts = _story_judge(articles, rules, live)
-    pairs = _pair_finder(articles, drafts, rules, live)
+    incidents = _incidents(live)
+    story, drafts = _story_judge(articles, rules, incidents)
+    pairs = _pair_finder(articles, drafts, rules, incidents)
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in live:
         blocks[block_key(c, rules)].append(c)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Place", "lookup", "contains", "country_of_demonym"]
+__all__ = ["Place", "lookup", "contains", "country_of_demonym", "DEMONYMS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,24 @@ class Place:
     region: str | None = None  # first-level region code inside the country, when known
     population: int = 0
 
+
+#: Nationality words read as their country ("Syrian" -> Syria) where the country's name is no prefix of them.
+DEMONYMS = {
+    "syrian": "Syria", "iraqi": "Iraq", "afghan": "Afghanistan", "russian": "Russia", "turkish": "Turkey", "turk": "Turkey",
+    "iranian": "Iran", "ukrainian": "Ukraine", "israeli": "Israel", "palestinian": "Palestine", "lebanese": "Lebanon",
+    "yemeni": "Yemen", "libyan": "Libya", "egyptian": "Egypt", "american": "United States", "briton": "Britain",
+    "british": "Britain", "french": "France", "german": "Germany", "chinese": "China", "indian": "India",
+    "pakistani": "Pakistan", "nepali": "Nepal", "nepalese": "Nepal", "japanese": "Japan", "italian": "Italy",
+    "spanish": "Spain", "greek": "Greece", "mexican": "Mexico", "haitian": "Haiti", "sudanese": "Sudan",
+    "somali": "Somalia", "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia", "indonesian": "Indonesia",
+    "filipino": "Philippines", "rohingya": "Myanmar", "burmese": "Myanmar", "venezuelan": "Venezuela",
+    "colombian": "Colombia", "brazilian": "Brazil", "kurd": "Kurdistan", "gazan": "Gaza", "malian": "Mali",
+    "congolese": "Congo", "rwandan": "Rwanda", "eritrean": "Eritrea", "bangladeshi": "Bangladesh", "saudi": "Saudi Arabia",
+    "dutch": "Netherlands", "pole": "Poland", "swede": "Sweden", "dane": "Denmark", "finn": "Finland", "slovak": "Slovakia",
+    "uzbek": "Uzbekistan", "kazakh": "Kazakhstan", "tajik": "Tajikistan", "czech": "Czech Republic", "thai": "Thailand",
+    "south korean": "South Korea", "north korean": "North Korea", "korean": "South Korea", "welsh": "Wales",
+    "scot": "Scotland", "irish": "Ireland", "spaniard": "Spain", "brit": "Britain", "norwegian": "Norway", "swiss": "Switzerland", "new zealander": "New Zealand", "kiwi": "New Zealand",
+}
 
 _RANK = {"country": 3, "region": 2, "city": 1}
 #: Short or everyday words that some gazetteer lists as a town: never places on their own.
@@ -143,8 +161,6 @@ def contains(outer: Place, inner: Place) -> bool:
 @functools.cache
 def country_of_demonym(word: str) -> Place | None:
     """'Kenyan' -> Kenya, 'Indonesians' -> Indonesia: the nationality a counted noun names."""
-    from factcheck.claims import DEMONYMS
-
     w = _fold(word)
     country = DEMONYMS.get(w) or DEMONYMS.get(w.rstrip("s"))
     if country:

@@ -86,7 +86,7 @@ _PLACE_PREP = re.compile(
     r"off the coast of|(?:coast|shores?) of|"
     r"(?:city|town|province|region|district|siege|bombardment|shelling|capital|village|governorate|state|county|suburbs?) of)"
     r"\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|northwest|northeast|southwest|southeast|rebel-held|besieged)\s+)?"
-    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,2})"
+    r"(?P<place>[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,2})"
 )
 _POSSESSIVE_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+)['’]s\s+(?:civil war|war|conflict|capital|largest city|north|south|east|west|border|crisis)\b")
 _NOT_PLACES = {
@@ -222,9 +222,9 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     chunks = [(article.title or "", 3)] + [(article.text[s:e], 1) for s, e in spans]
     dateline = _DATELINE.match(article.text[spans[0][0]:spans[0][1]]) if spans else None
     if dateline:  # "COLOMBO, Sri Lanka —": where the story was filed from, usually where it happened
-        chunks.append((" in ".join([""] + [w.strip().title() for w in dateline.group("where").split(",")]), 3))
+        chunks.append((" in ".join([""] + [w.strip().title() for w in dateline.group("where").split(",")]), 2))
     for chunk, weight in chunks:
-        for name, strength in _place_mentions(chunk) + _named_places(chunk):
+        for name, strength in _place_mentions(chunk) + _named_places(chunk) + _event_sites(chunk):
             place = lookup(name)
             if place is not None:
                 countries[place.country] += weight * strength
@@ -237,8 +237,19 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     return _top(countries), _top(places), _top(incidents)
 
 
+def _event_sites(chunk: str) -> list[tuple[str, float]]:
+    """Where the incident happened ("the plane crashed near Bishoftu", "capsized off Ukara Island") names the
+    story's place more surely than the victims' home countries or an outlet's dateline: triple weight."""
+    out = []
+    for _, pat in _EVENTS[:-1]:  # not "talks"
+        for m in pat.finditer(chunk):
+            tail = re.split(r"[.;!?]", chunk[m.end():m.end() + 80], maxsplit=1)[0]
+            out += [(name, 3 * strength) for name, strength in _place_mentions(tail)[:1] if strength >= 1]
+    return out
+
+
 _DATELINE = re.compile(r"^\W*(?P<where>[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][A-Za-z .'’-]+)?)\s*(?:[—–-]+|:|\()")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z-]+(?:['’](?!s\b)[a-z-]+)*(?:\s+[A-Z][a-z'’-]+){0,2}\b")  # "Tanzania’s": Tanzania
 
 
 def _named_places(chunk: str) -> list[tuple[str, float]]:
@@ -264,12 +275,13 @@ def _in_story(claim: Claim, story: tuple[str | None, str | None, str | None]) ->
 
 
 def _headline_repeat(claim: Claim, body: list[Claim]) -> str | None:
-    """The body claim a headline figure repeats (same figure, same or unstated noun), or None."""
-    for c in body:
-        if (c.value, c.dimension, c.predicate) == (claim.value, claim.dimension, claim.predicate) \
-                and not c.duplicate_of and (c.noun == claim.noun or None in (c.noun, claim.noun)):
-            return c.id  # a headline drops the qualifier ("Toll rises to 5,200" over "more than 5,200")
-    return None
+    """The body claim a headline figure repeats (same figure, same or unstated noun), or None. A body figure
+    with the headline's own bound is the one repeated ("79 dead" repeats "the toll is 79", not "at least 79");
+    failing that, a headline drops the qualifier ("Toll rises to 5,200" over "more than 5,200")."""
+    same = [c for c in body if (c.value, c.dimension, c.predicate) == (claim.value, claim.dimension, claim.predicate)
+            and not c.duplicate_of and (c.noun == claim.noun or None in (c.noun, claim.noun))]
+    exact = [c for c in same if c.bound == claim.bound]
+    return (exact or same)[0].id if same else None
 
 
 def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: list[int], n: int,
@@ -379,12 +391,12 @@ def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
 
 
 def _in_paragraph(claim: Claim, sentence: str, q: Quantity, last_measure: str | None) -> Claim:
-    """A figure the text gives as superseded is dated a day earlier; 'the figure' takes the paragraph's measure."""
+    """A figure the text gives as superseded, with no day of its own, is dated a day before the article; 'the
+    figure' takes the paragraph's measure. A superseded figure whose day the text names keeps that day ("the
+    previous toll, announced on Saturday night")."""
     changes = {}
-    if claim.revision == "earlier":
-        anchor = claim.as_of or claim.published
-        if anchor is not None:
-            changes["as_of"] = anchor - timedelta(days=1)
+    if claim.revision == "earlier" and claim.as_of is None and claim.published is not None:
+        changes["as_of"] = claim.published - timedelta(days=1)
     if last_measure and claim.predicate in (None, "member") and claim.dimension == "count" \
             and (refers_back(sentence, q.start, q.end) or claim.part):
         changes["predicate"] = last_measure  # "the figure rose to 90"; "They included 32 Kenyans, 18 Canadians"

@@ -32,7 +32,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from factcheck.frames import assign, place_reasons, population_of, subject_name
+from factcheck.frames import assign, outside_story, place_reasons, population_of, subject_name
 from factcheck.parts import parts_exceed_total
 from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding, Subject
 from factcheck.rules import Rule, RuleSet, norm_place
@@ -326,8 +326,12 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
             pa, pb = _places(a, rules), _places(b, rules)
             if pa and pb and not (pa & pb):
                 out.extend(place_reasons(a, b))
-            elif bool(pa) != bool(pb) and "place" not in wild:
-                out.append(f"place stated for only one: {a.place or 'none'} vs {b.place or 'none'}")
+            elif bool(pa) != bool(pb):
+                away = outside_story(a, b) if pa else outside_story(b, a)
+                if away:
+                    out.append(away)
+                elif "place" not in wild:
+                    out.append(f"place stated for only one: {a.place or 'none'} vs {b.place or 'none'}")
         elif key == "since":
             if a.since != b.since:
                 out.append(f"different time windows: {_window(a)} vs {_window(b)}")
@@ -382,10 +386,20 @@ def _updates_itself(a: Claim, b: Claim, rule: Rule) -> bool:
     return lo_then is not None and hi_first is not None and lo_then >= hi_first
 
 
+def _own_history(a: Claim, b: Claim) -> bool:
+    """One article that itself marks a figure as superseded ("the previous toll", "initially") says which of its
+    figures is current: its earlier figures never contradict its others, unless it corrects them downwards."""
+    if a.article != b.article or "earlier" not in (a.revision, b.revision):
+        return False
+    return "correction" not in (a.revision, b.revision)
+
+
 def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
     """(verdict, why) for two claims in one scope: conflict, tension or compatible."""
     if _updates_itself(a, b, rule):
         return "compatible", "the article gives the total as it grew"
+    if _own_history(a, b):
+        return "compatible", "the article itself gives one of the figures as an earlier one"
     if rule.compare == "start_date":
         ia, ib = start_interval(a, rule), start_interval(b, rule)
         if ia is None or ib is None:

@@ -98,6 +98,18 @@ def place_reasons(a: Claim, b: Claim) -> list[str]:
     return [f"different places: {a.place} vs {b.place}"]
 
 
+def outside_story(c: Claim, other: Claim) -> str | None:
+    """'That Lion Air flight crashed in Indonesia, killing 189' in a story set in Ethiopia: a figure whose every
+    place lies in another country than the one both articles are about is about somewhere else, even when the
+    other claim names no place. Nationality parts are told apart by their population, not here."""
+    if other.place_root is None or other.place_root != c.place_root or (c.population or "").partition(":")[2]:
+        return None  # only where both articles agree on where the story is
+    places = _resolved(c)
+    if places and all(p.country != other.place_root for p in places):
+        return f"different places: {c.place} vs the story's {other.story_place or other.place_root}"
+    return None
+
+
 def _unknown_site_in_country(c: Claim, other: list) -> bool:
     """'79 died off Pylos' against '78 died in Greece': a site the gazetteer does not know (a small town, a
     coast) in a story set in that country is taken to lie inside it, so the figures meet."""

@@ -210,3 +210,60 @@ def test_verdicts_do_not_depend_on_the_order_of_articles(tmp_path_factory, order
     shuffled = run([str(folder / n) for n in order], rules=RULES)
     key = lambda r: sorted((f.verdict, tuple(sorted(f.claims)), f.kind) for f in r.findings)  # noqa: E731
     assert key(baseline) == key(shuffled)
+
+
+# ---------------------------------------------------------------- an article's own history
+def test_an_article_history_of_earlier_figures_never_contradicts_itself(tmp_path):
+    """'The previous toll, announced on Saturday night, was 2,012', then a bulleted run of the day's tolls: the
+    article says which figure is current, so its earlier figures are not findings against each other."""
+    _write(tmp_path, "a.md", "Wire", "2024-09-10",
+           "The ministry said the earthquake has killed 2,122 people.\n\n"
+           "The previous toll announced by the authorities on Saturday night indicated 2,012 dead.\n\n"
+           "- Early Saturday morning, the ministry reported that 296 people were killed.\n"
+           "- Television announced later Saturday that 632 people had been killed.\n"
+           "- In the evening, state television said that the death toll had reached 1,037.")
+    report = run([str(tmp_path)], rules=RULES)
+    assert _flags(report) == []
+    earlier = {c.text: c.as_of for c in report.claims if c.revision == "earlier"}
+    assert earlier["2,012"].isoformat() == "2024-09-07"  # its own day (Saturday), not a day before it
+
+
+def test_a_downward_correction_in_one_article_stays_visible(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2024-03-03", "The ferry sinking killed 42 people, the coast guard said.")
+    _write(tmp_path, "b.md", "Ledger", "2024-03-04",
+           "The death toll from the ferry sinking was revised down to 35 from 42, the coast guard said.\n\n"
+           "The first toll of 42 was given on Sunday.")
+    report = run([str(tmp_path)], rules=RULES)
+    assert any("correction" in f.message for f in report.findings if f.verdict in FLAGS)
+
+
+def test_a_headline_repeats_the_body_figure_with_its_own_bound():
+    """'79 dead' in a headline repeats 'the death toll is 79', not 'at least 79' said a line above."""
+    text = ("---\nsource: S\npublished: 2024-03-04\ntitle: Ferry toll rises to 79 dead\n---\n"
+            "Officials said at least 79 people died when the ferry capsized.\n\n"
+            "\"At the moment the death toll is 79,\" the governor said.")
+    from datetime import date
+
+    art = Article(id="a", path="a.md", text=text, source="S", published=date(2024, 3, 4))
+    claims = extract_claims(art)
+    head = next(c for c in claims if c.duplicate_of)
+    assert next(c for c in claims if c.id == head.duplicate_of).bound == head.bound == "exact"
+
+
+def test_a_toll_of_another_country_in_the_story_is_another_incident(tmp_path):
+    """'the same model that crashed in Indonesia, killing 189' in two articles about a crash in Ethiopia."""
+    for name, source, toll in (("a.md", "Wire", 157), ("b.md", "Ledger", 157)):
+        _write(tmp_path, name, source, "2019-03-10",
+               f"An Ethiopian Airlines plane crashed near Bishoftu in Ethiopia on Sunday, killing all {toll} people "
+               "on board, the airline said.\n\nA plane of the same model crashed in Indonesia in October, killing "
+               "189 people." if name == "a.md" else
+               f"The Ethiopian Airlines jet crashed in Ethiopia shortly after take-off, killing {toll} people.")
+    report = run([str(tmp_path)], rules=RULES)
+    assert _flags(report) == []
+
+
+def test_a_possessive_names_the_place():
+    from factcheck.claims import _named_places, _place_mentions
+
+    assert _place_mentions("Over 40 killed in Tanzania’s Lake Victoria ferry capsize") == [("Tanzania", 1.0)]
+    assert _named_places("Tanzania's ferry") == [("Tanzania", 0.5)]

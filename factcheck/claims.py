@@ -224,7 +224,7 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     if dateline:  # "COLOMBO, Sri Lanka —": where the story was filed from, usually where it happened
         chunks.append((" in ".join([""] + [w.strip().title() for w in dateline.group("where").split(",")]), 2))
     for chunk, weight in chunks:
-        for name, strength in _place_mentions(chunk) + _named_places(chunk) + _event_sites(chunk):
+        for name, strength in _place_mentions(chunk) + _named_places(chunk) + _event_sites(chunk) + _authorities(chunk):
             place = lookup(name)
             if place is not None:
                 countries[place.country] += weight * strength
@@ -245,6 +245,25 @@ def _event_sites(chunk: str) -> list[tuple[str, float]]:
         for m in pat.finditer(chunk):
             tail = re.split(r"[.;!?]", chunk[m.end():m.end() + 80], maxsplit=1)[0]
             out += [(name, 3 * strength) for name, strength in _place_mentions(tail)[:1] if strength >= 1]
+    return out
+
+
+_AUTHORITY = re.compile(r"\b(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:authorities|government|officials?|police|army|"
+                        r"military|president|prime minister|ministry|navy|coast ?guard|rescuers|health ministry|"
+                        r"disaster agency|state media|state television)\b")
+
+
+def _authorities(chunk: str) -> list[tuple[str, float]]:
+    """'Sri Lankan authorities', 'a Tanzanian government spokesman': the country whose officials speak is the
+    story's more often than the victims' home countries are."""
+    from factcheck.places import country_of_demonym
+
+    out = []
+    for m in _AUTHORITY.finditer(chunk):
+        words = m.group("adj").split()
+        place = country_of_demonym(" ".join(words)) or country_of_demonym(words[0])  # "Moroccan Interior"
+        if place is not None:
+            out.append((place.name, 1.0))
     return out
 
 
@@ -292,6 +311,7 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
     listed = _listed_places(sentence, found)
     out: list[tuple[Quantity, Claim]] = []
     spans = tuple((q.start, q.end) for q in found)
+    stated: set[int] = set()  # superseded figures whose sentence names a day
     for i, q in enumerate(found, n + 1):
         claim = _claim(article, q, s_start, sentence, s_start, line_starts, i, spans)
         if q.start in listed and claim.part is None:
@@ -300,10 +320,29 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
             claim = _replace(claim, part=None)  # "183 traced, of whom 79 died": a part of another measure's total
         if claim.part and claim.predicate is None and out and out[-1][1].predicate:
             claim = _replace(claim, predicate=out[-1][1].predicate)  # "Of the 42 dead, 31 ... and 22 from Bohol"
+        if claim.revision == "earlier" and claim.as_of is not None:
+            stated.add(q.start)
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
-    out = _old_takes_new_measure(out)
+    out = _old_takes_new_measure(_day_of_change(sentence, out, stated))
     return _listed_populations(sentence, out)
+
+
+def _day_of_change(sentence: str, read: list[tuple[Quantity, Claim]],
+                   stated: set[int]) -> list[tuple[Quantity, Claim]]:
+    """'issued the correction on Thursday, lowering the total from 359 to 253': the day is the change's, and the
+    old figure came before it. With no current figure in its clause ("the previous toll, announced on Saturday
+    night, was 2,012"; "Earlier Saturday, TV had put the toll at 151, but ...") the day is the old figure's own."""
+    if not stated:
+        return read
+    out = []
+    for q, c in read:
+        if q.start in stated:
+            lo, hi = clause_bounds(sentence, q.start, q.end)
+            if any(c2.revision != "earlier" and c2.dimension == "count" and lo <= q2.start < hi for q2, c2 in read):
+                c = _replace(c, as_of=c.as_of - timedelta(days=1))
+        out.append((q, c))
+    return out
 
 
 def _old_takes_new_measure(read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:

@@ -24,6 +24,8 @@ def population_of(claim: Claim, rule) -> str:
         n = claim.noun.lower()
         base = rule.noun_class.get(n, n)
     part = part_of(claim, by_place="place" in rule.scope)
+    if part == "part" and rule.unstated_noun and base != rule.unstated_noun:
+        part = None  # "the dead included 19 foreigners": the noun already says which part, and meets "26 foreigners"
     return f"{base}:{part}" if part else base
 
 

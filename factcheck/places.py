@@ -165,6 +165,12 @@ def country_of_demonym(word: str) -> Place | None:
     country = DEMONYMS.get(w) or DEMONYMS.get(w.rstrip("s"))
     if country:
         return lookup(country)
+    if " " in word.strip() and w.rstrip("s").endswith("n"):  # "Sri Lankan" -> Sri Lanka, "South Koreans"
+        stem = word.strip().rstrip("s")
+        for cut in (1, 2):
+            hit = lookup(stem[:-cut])
+            if hit is not None and hit.kind == "country":
+                return hit
     if len(w) < 5 or not w.endswith(("an", "ian", "ean", "ese", "ish", "i", "ch", "ans", "ese")):
         return None
     stem = w.rstrip("s")

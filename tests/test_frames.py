@@ -267,3 +267,31 @@ def test_a_possessive_names_the_place():
 
     assert _place_mentions("Over 40 killed in Tanzania’s Lake Victoria ferry capsize") == [("Tanzania", 1.0)]
     assert _named_places("Tanzania's ferry") == [("Tanzania", 0.5)]
+
+
+def test_a_named_part_meets_the_same_part_of_another_source(tmp_path):
+    """'The dead included 19 foreigners' and '26 foreign nationals were killed': both count foreigners."""
+    _write(tmp_path, "a.md", "Wire", "2022-10-30",
+           "At least 151 people died in the crowd crush in Seoul. The dead included 19 foreigners, officials said.")
+    _write(tmp_path, "b.md", "Ledger", "2022-10-30",
+           "The crowd crush in Seoul killed 151 people. Officials said 26 foreigners died in the crush.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert {"19 foreigners", "26 foreigners"} in flags
+
+
+def test_a_dated_change_dates_its_old_figure_before_the_day():
+    """'issued the correction on Thursday, lowering the total from 359 to 253': 359 came before Thursday; 'Earlier
+    Saturday, TV had put the toll at 151, but an MP said over 170 had died': 151 is Saturday's own."""
+    by = {c.text: c for c in _claims("Officials issued the correction on Thursday, lowering the death toll from 359 "
+                                     "to 253 people.", "2019-04-26")}
+    assert by["359"].as_of.isoformat() == "2019-04-24" and by["253 people"].as_of.isoformat() == "2019-04-25"
+    by = {c.text: c for c in _claims("Earlier Saturday, state TV had put the death toll at 151, but an MP told AFP "
+                                     "that over 170 people had died.", "2018-09-23")}
+    assert by["151"].as_of.isoformat() == "2018-09-22"
+
+
+def test_officials_name_the_story_country():
+    from factcheck.claims import _authorities
+
+    assert _authorities("Sri Lankan authorities lowered the toll, a Tanzanian government spokesman said") == [
+        ("Sri Lanka", 1.0), ("Tanzania", 1.0)]

@@ -324,7 +324,7 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
             stated.add(q.start)
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
-    out = _old_takes_new_measure(_day_of_change(sentence, out, stated))
+    out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
     return _listed_populations(sentence, out)
 
 
@@ -345,15 +345,21 @@ def _day_of_change(sentence: str, read: list[tuple[Quantity, Claim]],
     return out
 
 
-def _old_takes_new_measure(read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+_FROM_TO_CHANGE = re.compile(r"\W*(?:\w+\s+){0,2}?(?:to|up to)\s", re.I)  # "from 290 to 310"
+_TO_FROM_CHANGE = re.compile(r"[^.;]{0,80}?\b(?:from|up from|down from)\s+(?:\w+\s+){0,3}?$", re.I)  # "to 310 ... from 290"
+
+
+def _old_takes_new_measure(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
     """'the toll rose to 310 from 290 ... as the injured succumbed': the old figure of a change counts what the
-    new one counts, whatever word stands next to it."""
+    new one counts, whatever word stands next to it; only the new figure of its own change, not the next figure
+    of the sentence ("had previously said the toll was 2,946 and the injured 6,125")."""
     out = list(read)
     for i, (q, c) in enumerate(read):
         if c.revision != "earlier" or c.dimension != "count":
             continue
         near = [r for j, r in enumerate(read) if j != i and r[1].revision != "earlier" and r[1].dimension == "count"
-                and r[1].predicate]
+                and r[1].predicate and (_FROM_TO_CHANGE.match(sentence, q.end, r[0].start)
+                                        or _TO_FROM_CHANGE.match(sentence, r[0].end, q.start))]
         if near:
             new = min(near, key=lambda r: abs(r[0].start - q.start))[1]
             out[i] = (q, _replace(c, predicate=new.predicate))
@@ -664,6 +670,7 @@ _NOT_WHO = {"has", "have", "had", "is", "was", "it", "he", "she", "they", "we", 
 def _trim_who(who: str) -> str | None:
     who = " ".join(who.split()).strip(" .,'\"’”“")
     who = re.sub(r"\s+(?:today|yesterday|on \w+|this week|last week|on Monday|late \w+)$", "", who)
+    who = re.sub(r"(?:\s+(?:also|had|has|have|previously|earlier|initially|later|now|then|further|again))+$", "", who)
     if not who or all(w.lower() in _NOT_WHO for w in who.split()):
         return None
     return who

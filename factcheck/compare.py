@@ -386,6 +386,10 @@ def _updates_itself(a: Claim, b: Claim, rule: Rule) -> bool:
     return lo_then is not None and hi_first is not None and lo_then >= hi_first
 
 
+#: A superseded figure dated only by its article is not shown to come after a figure this many days before it.
+UNSURE_DAYS = 2
+
+
 def _own_history(a: Claim, b: Claim) -> bool:
     """One article that itself marks a figure as superseded ("the previous toll", "initially") says which of its
     figures is current: its earlier figures never contradict its others, unless it corrects them downwards."""
@@ -415,6 +419,11 @@ def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
     ka, kb = (da, a.revision != "earlier") if da else None, (db, b.revision != "earlier") if db else None
     if rule.compare == "cumulative" and ka and kb and ka != kb:
         early, late = ((a, sa, la), (b, sb, lb)) if ka < kb else ((b, sb, lb), (a, sa, la))
+        if late[0].revision == "earlier" and late[0].article != early[0].article \
+                and (claim_date(late[0]) - claim_date(early[0])).days <= UNSURE_DAYS:
+            # a superseded figure is only known to precede its article: it cannot be shown to come after a
+            # figure of the days just before
+            return "compatible", "the superseded figure's own day is not known, only that it came before its article"
         if below(late[2], early[2]) and late[0].revision == "correction":
             return "tension", "a correction: the figure was revised down, as the later article says"
         if below(late[2], early[2]):

@@ -133,7 +133,8 @@ def refers_back(sentence: str, start: int, end: int) -> bool:
 
 _PART_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among them|among whom|among those|among the dead|of whom|of them|"
                           r"of which|of those|amongst them)\b[^.;]{0,40}$", re.I)
-_OF_THE_TOTAL = re.compile(r"\b[Oo]f the\s+(?:\S+\s+){0,2}?\d[\d,.]*\b")
+_OF_THE_TOTAL = re.compile(r"\b[Oo]f the\s+(?:\S+\s+){0,2}?\d[\d,.]*\b(?![-\s]*(?:magnitude|percent|per cent|%|km\b|"
+                           r"kilomet|miles?\b|met(?:er|re)s?\b|years?\b|days?\b|hours?\b|storey|story))")  # "of the 7 magnitude quake"
 _PART_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:were|are|was|is|came|come)?\s*(?:from|in)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
@@ -203,7 +204,7 @@ _EARLIER_BEFORE = re.compile(
     r"estimate|report)s?\b[^;]*"
     r"|\b(?:initially|originally|previously|first)\b(?:\s+(?:put|reported|given|estimated|said|stood|set|at|as|of|was|were|"
     r"had|been|the|toll|figure|number|death|that|it|they|officials|authorities|estimates?|figures?|counts?|tolls?|"
-    r"our|its|their)){0,5}"
+    r"our|its|their|announced|stated|confirmed|indicated)){0,7}"
     r"|\bearlier\s+(?:put|reported|gave|said|estimated|counted)\b(?:\s+(?:the|toll|figure|number|at|as|that|death)){0,4}"
     r"|\bearlier\s+(?:reports?|figures?|estimates?|tolls?|counts?)\s+(?:of|had|said|put|gave)(?:\s+\w+){0,3}?"
     r"|\b(?:an?|the)\s+(?:earlier|previous|initial|original|first)\s+(?:\w+\s+){0,2}?(?:of|at)"

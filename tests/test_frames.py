@@ -295,3 +295,25 @@ def test_officials_name_the_story_country():
 
     assert _authorities("Sri Lankan authorities lowered the toll, a Tanzanian government spokesman said") == [
         ("Sri Lanka", 1.0), ("Tanzania", 1.0)]
+
+
+def test_a_superseded_figure_is_not_shown_to_follow_the_days_just_before(tmp_path):
+    """'our first estimates were 290' (said on the 25th) is not later than '310' of the 23rd: its own day is
+    unknown. A superseded figure dated days after another still is ('from 78 to 81' a week after '79')."""
+    _write(tmp_path, "a.md", "Wire", "2019-04-23", "The death toll from the Easter bombings rose to 310, police said.")
+    _write(tmp_path, "b.md", "Ledger", "2019-04-25",
+           "\"Our first estimates were 290 and it will be reduced to 253,\" the director general said of the bombings.")
+    report = run([str(tmp_path)], rules=RULES)
+    assert {"310", "290"} not in _flags(report)
+
+
+def test_a_magnitude_is_not_a_total_that_a_figure_is_part_of():
+    by = {c.text: c for c in _claims("The death toll of the 7 magnitude earthquake has risen to 2,960.")}
+    assert by["2,960"].part is None
+
+
+def test_previously_announced_is_an_earlier_figure_of_its_own_measure():
+    by = {c.text: c for c in _claims("Authorities had previously announced that the death toll was 2,946 and the "
+                                     "number of injuries was 6,125.")}
+    assert by["2,946"].revision == "earlier" and by["2,946"].kind == "deaths"
+    assert by["2,946"].attribution == "Authorities"

@@ -316,8 +316,12 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         claim = _claim(article, q, s_start, sentence, s_start, line_starts, i, spans)
         if q.start in listed and claim.part is None:
             claim = _replace(claim, part=listed[q.start])
-        elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate):
-            claim = _replace(claim, part=None)  # "183 traced, of whom 79 died": a part of another measure's total
+        elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate) \
+                or claim.part == "increase" and _MORE_OTHERS.match(sentence, q.end) \
+                and (out[-1][1].predicate if out else last_measure) not in (None, claim.predicate):
+            # "183 traced, of whom 79 died": a part of another measure's total; "146 died and 150 more were
+            # injured": others than the dead, not an increase
+            claim = _replace(claim, part=None)
         if claim.part and claim.predicate is None and out and out[-1][1].predicate:
             claim = _replace(claim, predicate=out[-1][1].predicate)  # "Of the 42 dead, 31 ... and 22 from Bohol"
         if claim.revision == "earlier" and claim.as_of is not None:
@@ -326,6 +330,9 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         out.append((q, claim))
     out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
     return _listed_populations(sentence, out)
+
+
+_MORE_OTHERS = re.compile(r"\s*(?:more|others?)\b", re.I)
 
 
 def _day_of_change(sentence: str, read: list[tuple[Quantity, Claim]],
@@ -388,8 +395,9 @@ _COORDINATED = re.compile(r"\s*(?:,|and|plus|as well as|, and|&)\s*(?:\w+\s+)?",
 
 
 _CHANGE_VERB = re.compile(r"\b(?:rose|rising|risen|rises|increased|increasing|climbed|jumped|soared|grew|went up|fell|"
-                          r"dropped|decreased|declined|revised|lowered|raised|corrected|changed|updated|up|down)\s+"
-                          r"(?:\w+\s+){0,2}$", re.I)
+                          r"dropped|decreased|declined|revised|lowered|raised|raising|corrected|changed|updated|up|down|"
+                          r"bringing|brought|brings|pushing|pushed|taking|took|lifting|lifted)\s+(?:\w+\s+){0,2}$"
+                          r"|\b(?:toll|tally|count|figure|number|total)\s+(?:of\s+(?:the\s+)?\w+\s+)?$", re.I)
 _FROM_A_TO_B = re.compile(r"(?P<a_pre>from\s+)(?P<a>.+?)(?P<mid>\s+to\s+)(?P<b>.+)$", re.I)
 
 

@@ -317,3 +317,16 @@ def test_previously_announced_is_an_earlier_figure_of_its_own_measure():
                                      "number of injuries was 6,125.")}
     assert by["2,946"].revision == "earlier" and by["2,946"].kind == "deaths"
     assert by["2,946"].attribution == "Authorities"
+
+
+def test_more_after_another_measure_means_others_not_an_increase():
+    by = {c.text: c for c in _claims("At least 146 people died and at least 150 more were injured, officials said.")}
+    assert by["at least 150"].part is None
+    by = {c.text: c for c in _claims("The toll increased by 100 victims during the last hours, while the number of "
+                                     "injured people increased by 400 people.")}
+    assert by["400 people"].part == "increase"
+
+
+def test_a_change_brought_about_is_two_figures():
+    by = {c.text: c for c in _claims("Three more bodies were recovered on Monday, bringing the death toll from 78 to 81.")}
+    assert by["78"].revision == "earlier" and by["81"].revision is None

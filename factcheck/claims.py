@@ -316,6 +316,11 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         claim = _claim(article, q, s_start, sentence, s_start, line_starts, i, spans)
         if q.start in listed and claim.part is None:
             claim = _replace(claim, part=listed[q.start])
+        elif claim.part is None and claim.dimension == "count" and (with_place := _place_with(sentence, q.start)):
+            claim = _replace(claim, part=with_place)  # "Kenya coming next with 19", "Canada with 18"
+        elif claim.part is None and claim.dimension == "count" and (
+                _REMAINDER.match(sentence) or _EACH_AFTER.match(sentence, q.end)):
+            claim = _replace(claim, part="part")  # "The other nationalities had one or two", "seven each"
         elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate) \
                 or claim.part == "increase" and _MORE_OTHERS.match(sentence, q.end) \
                 and (out[-1][1].predicate if out else last_measure) not in (None, claim.predicate):
@@ -332,6 +337,25 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
     return _listed_populations(sentence, out)
 
 
+_PLACE_WITH = re.compile(r"\b(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})(?:\s+[a-z]+){0,2}\s+with\s+"
+                         r"(?:about\s+|around\s+|some\s+|at least\s+)?$")
+
+
+def _place_with(sentence: str, start: int) -> str | None:
+    """'Kenya coming next with 19': a figure a country or region has 'with' is that place's part of a total."""
+    from factcheck.places import lookup
+
+    m = _PLACE_WITH.search(sentence, max(0, start - 60), start)
+    if m is None:
+        return None
+    place = lookup(m.group("place"))
+    return place.name if place is not None and place.kind in ("country", "region") else None
+
+
+_REMAINDER = re.compile(r"^\W*(?:the\s+)?(?:other|remaining|rest of the)\s+(?!(?:reports?|sources?|media|outlets?|"
+                        r"estimates?|officials?|accounts?|figures?|counts?|tallies|agencies|witnesses|studies)\b)[a-z]+",
+                        re.I)  # "The other nationalities had one or two", not "Other reports said 40"
+_EACH_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:each|apiece|per\s+\w+)\b", re.I)
 _MORE_OTHERS = re.compile(r"\s*(?:more|others?)\b", re.I)
 
 

@@ -322,6 +322,8 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
             na, nb = population_of(a, rule), population_of(b, rule)
             if na != nb:
                 out.append(f"{_describe_population(na)} vs {_describe_population(nb)}")
+            elif na.endswith(":part"):  # "Four of those on board" and "32 out of the 149": which parts is unknown
+                out.append(f"two parts of a total that do not say which: {_describe_population(na)}")
         elif key == "place":
             pa, pb = _places(a, rules), _places(b, rules)
             if pa and pb and not (pa & pb):
@@ -398,12 +400,26 @@ def _own_history(a: Claim, b: Claim) -> bool:
     return "correction" not in (a.revision, b.revision)
 
 
+_PASSENGER = frozenset({"passenger", "passengers", "traveller", "travellers", "traveler", "travelers"})
+
+
+def _crew_difference(passengers: Claim, everyone: Claim) -> bool:
+    """'149 passengers' and '157 people' on board: the passengers are a part of those on board, and a crew of up
+    to a tenth (or a few people) more is no contradiction."""
+    if (passengers.noun or "").lower() not in _PASSENGER or (everyone.noun or "").lower() in _PASSENGER:
+        return False
+    p, e = passengers.value, everyone.value
+    return p is not None and e is not None and p <= e <= p * 1.1 + 5 and passengers.kind == "on_board"
+
+
 def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
     """(verdict, why) for two claims in one scope: conflict, tension or compatible."""
     if _updates_itself(a, b, rule):
         return "compatible", "the article gives the total as it grew"
     if _own_history(a, b):
         return "compatible", "the article itself gives one of the figures as an earlier one"
+    if _crew_difference(a, b) or _crew_difference(b, a):
+        return "compatible", "the passengers are not everyone on board: the crew make up the difference"
     if a.revision == b.revision == "earlier" and rule.compare == "cumulative":
         return "compatible", "both are figures their articles give as superseded, in no known order"
     if rule.compare == "start_date":

@@ -133,6 +133,7 @@ def refers_back(sentence: str, start: int, end: int) -> bool:
 
 _PART_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among them|among whom|among those|among the dead|of whom|of them|"
                           r"of which|of those|amongst them)\b[^.;]{0,40}$", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:out of|of)\s+(?:the|all|a total of)\s+$", re.I)
 _OF_THE_TOTAL = re.compile(r"\b[Oo]f the\s+(?:\S+\s+){0,2}?\d[\d,.]*\b(?![-\s]*(?:magnitude|percent|per cent|%|km\b|"
                            r"kilomet|miles?\b|met(?:er|re)s?\b|years?\b|days?\b|hours?\b|storey|story))")  # "of the 7 magnitude quake"
 _PART_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:were|are|was|is|came|come)?\s*(?:from|in)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
@@ -173,6 +174,8 @@ def part_marker(sentence: str, start: int, end: int) -> str | None:
     Returns the place the part is qualified by when the sentence says it ("31 were from Norte
     province"), else "part".
     """
+    if _TOTAL_BEFORE.search(sentence, max(0, start - 20), start):
+        return None  # "32 passengers out of the 149": the figure after "out of the" is the total
     lo, _ = clause_bounds(sentence, start, end)
     head = sentence[max(0, lo - 60):start]
     if _PART_BEFORE.search(sentence[lo:start]) or _PART_BEFORE.search(head[-45:]):

@@ -330,3 +330,33 @@ def test_more_after_another_measure_means_others_not_an_increase():
 def test_a_change_brought_about_is_two_figures():
     by = {c.text: c for c in _claims("Three more bodies were recovered on Monday, bringing the death toll from 78 to 81.")}
     assert by["78"].revision == "earlier" and by["81"].revision is None
+
+
+def test_parts_that_do_not_say_which_are_never_compared(tmp_path):
+    """'Four of those on board' and '32 passengers out of the 149' are parts of one total, but not the same part."""
+    _write(tmp_path, "a.md", "Wire", "2019-03-10",
+           "The plane crashed near Bishoftu, killing everyone on board. Kenya had about 32 passengers on board out of "
+           "the 149 passengers, officials said.")
+    _write(tmp_path, "b.md", "Ledger", "2019-03-11",
+           "The plane crashed near Bishoftu. Four of those on board were using United Nations passports.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert not any("Four" in pair for pair in flags)
+    by = {c.text: c for c in _claims("Kenya had about 32 passengers on board out of the 149 passengers.")}
+    assert by["149 passengers"].part is None
+
+
+def test_passengers_are_not_everyone_on_board(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2019-03-10", "The airliner crashed on Sunday with 149 passengers on board.")
+    _write(tmp_path, "b.md", "Ledger", "2019-03-10", "The airliner crashed on Sunday with 157 people on board.")
+    assert _flags(run([str(tmp_path)], rules=RULES)) == []
+    _write(tmp_path, "b.md", "Ledger", "2019-03-10", "The airliner crashed on Sunday with 400 people on board.")
+    assert {"149 passengers", "400 people"} in _flags(run([str(tmp_path)], rules=RULES))
+
+
+def test_a_country_with_a_figure_and_the_others_are_parts():
+    by = {c.text: c for c in _claims("Ethiopia had the most victims, with Kenya coming next with 19, officials said.")}
+    assert by["19"].part == "Kenya"
+    by = {c.text: c for c in _claims("The other nationalities had one or two passengers on board, he said.")}
+    assert by["two passengers"].part == "part"
+    by = {c.text: c for c in _claims("Other reports said 40 people died.")}
+    assert by["40 people"].part is None

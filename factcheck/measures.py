@@ -146,6 +146,8 @@ _WHO_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom)\s+)?(?:are|were|was|is)\s+(?
 _OF_THOSE_OPENING = re.compile(r"^\W*(?:out of|of|among|amongst)\s+(?:the|those)\b[^,;]{0,40},", re.I)
 _REGIONAL = re.compile(r"\b(?:African|European|Asian|Arab|Latin American|South American|North American|Middle Eastern|"
                        r"Western|Gulf|Nordic|Scandinavian|Balkan|Caribbean|Pacific)\b")
+_REGION_FROM = re.compile(r"\b(?P<r>African|European|Asian|Arab|Latin American|South American|North American|"
+                          r"Caribbean|Nordic|Scandinavian)s?\s+(?:\w+\s+){0,2}?from\s+(?:at least\s+|some\s+)?$")
 _NATIONALS = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch|sh))(?:s\b|\s+(?:nationals?|citizens?|passengers?|"
                         r"victims?|people|tourists?|workers?|dead|among|were|are|was)\b)")
 
@@ -158,6 +160,9 @@ def nationality_in_clause(sentence: str, start: int, end: int) -> str | None:
     inside = _REGIONAL.search(sentence, start, end)
     if inside:
         return inside.group(0)  # "12 African nations", "five European passengers": a part by region
+    before = _REGION_FROM.search(sentence, max(lo, start - 40), start)
+    if before:
+        return before.group("r")  # "Africans from 12 nations": the African part of the victims' countries
     adjacent = re.match(r"\s*([A-Z][a-z]+)\b", sentence[end:end + 20])
     if adjacent and country_of_demonym(adjacent.group(1)) is not None:
         return adjacent.group(1)  # "8 Chinese, 7 French": the nationality right after the figure
@@ -230,7 +235,14 @@ _FORECAST = re.compile(r"\b(?:can|could|may|might|would|will|expect|expects|expe
 def feared(sentence: str, start: int, end: int) -> bool:
     """'Hundreds are feared dead', 'the toll could reach 20,000': a fear or forecast, not a count."""
     lo, hi = clause_bounds(sentence, start, end)
+    if _HEDGE_BEFORE.search(sentence, max(0, start - 25), start) and _FORECAST_WORD.search(sentence, 0, start):
+        return True  # "the toll will undoubtedly rise further, possibly in the hundreds"
     return bool(_FEARED_STATUS.search(sentence, lo, hi) or _FORECAST.search(sentence[lo:start]))
+
+
+_HEDGE_BEFORE = re.compile(r"\b(?:possibly|perhaps|maybe|potentially)\s+(?:\w+\s+){0,2}$", re.I)
+_FORECAST_WORD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely to)\s+(?:\w+\s+){0,2}?"
+                            r"(?:rise|reach|climb|grow|increase|exceed|top)\b", re.I)
 
 
 _INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|\b(?:increased|rose|risen|grew|climbed|jumped|"

@@ -360,3 +360,12 @@ def test_a_country_with_a_figure_and_the_others_are_parts():
     assert by["two passengers"].part == "part"
     by = {c.text: c for c in _claims("Other reports said 40 people died.")}
     assert by["40 people"].part is None
+
+
+def test_a_region_from_some_nations_is_a_part_and_a_hedged_forecast_is_no_count():
+    by = {c.text: c for c in _claims("Africans from 12 nations were listed as passengers.")}
+    assert by["12 nations"].part == "African"
+    by = {c.text: c for c in _claims("So the death toll will undoubtedly rise further, possibly in the hundreds.")}
+    assert by["hundreds"].modality == "hypothetical"
+    by = {c.text: c for c in _claims("The toll rose to 80, possibly 90, officials said.")}
+    assert by["90"].modality == "asserted"

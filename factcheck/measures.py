@@ -105,7 +105,7 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
     lo, hi = clause_bounds(sentence, start, end)
     if noun in ("body", "corpse") and _HANDLED.search(sentence, lo, hi):
         return "bodies handled"  # "30 bodies were loaded onto trucks": a part of the dead, moved, not a toll
-    by_noun = NOUN_MEASURES.get(noun or "")
+    by_noun = _noun_measure(sentence, start, noun)
     if by_noun:
         return by_noun
     label = nearest(sentence, start, end, patterns, lo, hi)
@@ -117,6 +117,22 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
             c_lo, c_hi = clause_bounds(sentence, s, e)
             free[c_lo:c_hi] = " " * (c_hi - c_lo)  # another figure's clause: its verb is that figure's
     return nearest("".join(free), start, end, patterns)
+
+
+#: "passengers from 33 countries", "citizens of 35 nations": countries counted as where people came from.
+_FROM_COUNTRIES = re.compile(r"\b(?:from|hail(?:s|ed|ing)? from|citizens of|nationals of|natives of|representing)\s*$", re.I)
+_PEOPLE_WORD = re.compile(r"\b(?:victims?|passengers?|people|dead|killed|died|aboard|on board|onboard|survivors?|nationals|"
+                          r"citizens|tourists|migrants|travell?ers|crew|casualties|lives)\b", re.I)
+
+
+def _noun_measure(sentence: str, start: int, noun: str | None) -> str | None:
+    """The measure a counted noun says itself: '94 bodies' (killed), '33 nationalities', 'people from 35 countries'."""
+    if noun == "nationality":
+        return "nationalities"
+    if noun in ("country", "nation") and _FROM_COUNTRIES.search(sentence[max(0, start - 30):start]) \
+            and _PEOPLE_WORD.search(sentence):
+        return "nationalities"
+    return NOUN_MEASURES.get(noun or "")
 
 
 _HANDLED = re.compile(r"\b(?:loaded|transported|taken to|moved|identified|buried|repatriated|sent|handed over|flown|"
@@ -144,6 +160,7 @@ _WHO_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom)\s+)?(?:are|were|was|is)\s+(?
 _OF_THOSE_OPENING = re.compile(r"^\W*(?:out of|of|among|amongst)\s+(?:the|those)\b[^,;]{0,40},", re.I)
 _REGIONAL = re.compile(r"\b(?:African|European|Asian|Arab|Latin American|South American|North American|Middle Eastern|"
                        r"Western|Gulf|Nordic|Scandinavian|Balkan|Caribbean|Pacific)\b")
+_REGIONAL_FROM = re.compile(r"\b(" + _REGIONAL.pattern[2:-2] + r")s?\s+(?:\w+\s+){0,2}?from\s+$")
 _NATIONALS = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch|sh))(?:s\b|\s+(?:nationals?|citizens?|passengers?|"
                         r"victims?|people|tourists?|workers?|dead|among|were|are|was)\b)")
 
@@ -156,6 +173,9 @@ def nationality_in_clause(sentence: str, start: int, end: int) -> str | None:
     inside = _REGIONAL.search(sentence, start, end)
     if inside:
         return inside.group(0)  # "12 African nations", "five European passengers": a part by region
+    before = _REGIONAL_FROM.search(sentence, lo, start)
+    if before:
+        return before.group(1)  # "Africans from 12 nations": the region's people only
     adjacent = re.match(r"\s*([A-Z][a-z]+)\b", sentence[end:end + 20])
     if adjacent and country_of_demonym(adjacent.group(1)) is not None:
         return adjacent.group(1)  # "8 Chinese, 7 French": the nationality right after the figure

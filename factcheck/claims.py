@@ -31,8 +31,8 @@ from datetime import date, datetime, timedelta
 from factcheck.limits import bounded_sentences
 from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
-from factcheck.measures import (clause_bounds, feared, increment, nationality_in_clause, nearest, part_marker, predicate,
-                                refers_back, revision, timeline_step)
+from factcheck.measures import (clause_bounds, feared, increment, nationality_in_clause, nearest, part_marker,
+                                physical_measure, predicate, refers_back, revision, timeline_step)
 from factcheck.places import DEMONYMS
 from factcheck.quantities import extract_quantities
 
@@ -573,7 +573,8 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
         since=_since(after if "since" in after else sentence, published),
         entity=_entity(sentence, q),
         event=event,
-        modality=("hypothetical" if q.dimension != "date" and (_MODAL.search(before[-90:]) or feared(sentence, q.start, q.end))
+        modality=("hypothetical" if q.dimension != "date" and (_MODAL.search(before[-90:]) or (
+                      q.dimension == "count" and feared(sentence, q.start, q.end)))  # "feared dead" is not a magnitude's
                   else "asserted"),
         part=(("increase" if increment(sentence, q.start, q.end) else None) or part_marker(sentence, q.start, q.end)
               or nationality_in_clause(sentence, q.start, q.end)) if q.dimension == "count" else None,
@@ -584,8 +585,11 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
     )
 
 
-_NUMBER_OF = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?P<foreign>foreign\s+)?(?:the\s+)?"
-                        r"(?P<noun>[a-z]+)\b[^,;]{0,40}$", re.I)
+_NUMBER_OF = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?P<foreign>foreign\s+)?(?:the\s+|those\s+)?"
+                        r"(?P<noun>(?!(?:the|a|an|this|that|these|those|its|their)\b)[a-z]+)\b[^,;]{0,40}$", re.I)
+#: "the number of missing people", "the number of injured at 2,501": a status word names people, not a noun.
+_STATUS_NOUNS = {"dead", "injured", "wounded", "missing", "displaced", "deceased", "killed", "evacuated", "rescued",
+                 "detained", "arrested", "homeless", "affected"}
 
 
 def _noun_of_number(sentence: str, q: Quantity) -> str | None:
@@ -595,7 +599,10 @@ def _noun_of_number(sentence: str, q: Quantity) -> str | None:
     m = _NUMBER_OF.search(sentence[:q.start])
     if not m:
         return None
-    return "foreigner" if m.group("foreign") else singular(m.group("noun").lower())
+    if m.group("foreign"):
+        return "foreigner"
+    word = m.group("noun").lower()
+    return "person" if word in _STATUS_NOUNS else singular(word)
 
 
 def _nearest(sentence: str, q: Quantity, patterns: list[tuple[str, re.Pattern]]) -> str | None:
@@ -604,6 +611,10 @@ def _nearest(sentence: str, q: Quantity, patterns: list[tuple[str, re.Pattern]])
 
 
 def _predicate(sentence: str, q: Quantity, others: tuple[tuple[int, int], ...] = ()) -> str | None:
+    if q.dimension == "physical":
+        return physical_measure(sentence, q.start, q.end, q.unit)
+    if q.dimension == "count" and _RICHTER.match(sentence, q.end):
+        return "magnitude"  # "7.5 on the Richter scale"
     label = predicate(sentence, q.start, q.end, q.noun, others=others)
     if q.noun == "life" and label in (None, "member"):
         return "killed"
@@ -612,6 +623,7 @@ def _predicate(sentence: str, q: Quantity, others: tuple[tuple[int, int], ...] =
     return label
 
 
+_RICHTER = re.compile(r"\s+(?:on the\s+)?Richter\b", re.I)
 _INCIDENTS = [(label, pat) for label, pat in _EVENTS if label != "talks"]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PREDICATES", "clause_bounds", "feared", "increment", "nationality_in_clause", "nearest", "part_marker",
+__all__ = ["PREDICATES", "clause_bounds", "physical_measure", "feared", "increment", "nationality_in_clause", "nearest", "part_marker",
            "predicate", "refers_back", "revision", "timeline_step"]
 
 #: (measure label, pattern). Order breaks ties: the earlier label wins at equal distance.
@@ -24,6 +24,9 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
     ("rescued", re.compile(r"\b(?:rescued|rescuing|saved|pulled (?:out )?alive|plucked|brought to safety|were rescued|"
                            r"pulled\b[^,;.]{0,40}\bfrom (?:the )?(?:water|sea|rubble|debris|wreckage|river|lake|mud))\b", re.I)),
     ("survived", re.compile(r"\b(?:survivors?|survived)\b", re.I)),
+    ("bodies handled", re.compile(r"\b(?:were|was|have been|had been|been|are being|being) (?:buried|laid to rest|identified|"
+                                  r"handed over|repatriated)\b(?!\s+(?:under|beneath|alive|in (?:the )?(?:rubble|mud|debris)))",
+                                  re.I)),
     ("killed", re.compile(r"\b(?:killed|killing|kills|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|drowned|"
                           r"massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|deceased|"
                           r"claimed\b[^.]{0,60}\blives)\b", re.I)),
@@ -105,7 +108,7 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
     lo, hi = clause_bounds(sentence, start, end)
     if noun in ("body", "corpse") and _HANDLED.search(sentence, lo, hi):
         return "bodies handled"  # "30 bodies were loaded onto trucks": a part of the dead, moved, not a toll
-    by_noun = NOUN_MEASURES.get(noun or "")
+    by_noun = _noun_measure(sentence, start, noun)
     if by_noun:
         return by_noun
     label = nearest(sentence, start, end, patterns, lo, hi)
@@ -117,6 +120,48 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
             c_lo, c_hi = clause_bounds(sentence, s, e)
             free[c_lo:c_hi] = " " * (c_hi - c_lo)  # another figure's clause: its verb is that figure's
     return nearest("".join(free), start, end, patterns)
+
+
+#: "passengers from 33 countries", "citizens of 35 nations": countries counted as where people came from.
+_FROM_COUNTRIES = re.compile(r"\b(?:from|hail(?:s|ed|ing)? from|citizens of|nationals of|natives of|representing)\s*$", re.I)
+_PEOPLE_WORD = re.compile(r"\b(?:victims?|passengers?|people|dead|killed|died|aboard|on board|onboard|survivors?|nationals|"
+                          r"citizens|tourists|migrants|travell?ers|crew|casualties|lives)\b", re.I)
+
+
+def _noun_measure(sentence: str, start: int, noun: str | None) -> str | None:
+    """The measure a counted noun says itself: '94 bodies' (killed), '33 nationalities', 'people from 35 countries'."""
+    if noun == "nationality":
+        return "nationalities"
+    if noun in ("country", "nation") and _FROM_COUNTRIES.search(sentence[max(0, start - 30):start]) \
+            and _PEOPLE_WORD.search(sentence):
+        return "nationalities"
+    return NOUN_MEASURES.get(noun or "")
+
+
+#: Length units: a figure in one of them is a distance, a width, a length, a depth or a height.
+_LENGTH_UNITS = {"meter", "kilometer", "mile", "nautical mile", "yard", "foot", "centimeter", "inch", "millimeter"}
+_DIRECTION = r"(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?)"
+_SIZE_AFTER = [("width", re.compile(r"[\s-]*(?:wide|broad|in width)\b|-by-", re.I)),
+               ("length", re.compile(r"[\s-]*(?:long|in length)\b", re.I)),
+               ("depth", re.compile(r"[\s-]*(?:deep|in depth|below the (?:surface|seabed|sea))\b", re.I)),
+               ("height", re.compile(r"[\s-]*(?:high|tall|in height)\b", re.I)),
+               ("distance", re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:" + _DIRECTION + r"\s+of|from|off|away|outside|"
+                                       r"short of|inland|offshore)\b", re.I))]
+
+
+def physical_measure(sentence: str, start: int, end: int, unit: str | None) -> str | None:
+    """What a physical figure measures: 'a 7.5-magnitude quake' (magnitude), 'a 3.2-meter-wide alley' (width),
+    '60km southeast of the capital' (distance). Never a casualty verb of its sentence: 60km is not 'on board'."""
+    if unit == "magnitude":
+        return "magnitude"
+    if unit not in _LENGTH_UNITS:
+        return None
+    if sentence[max(0, start - 4):start].lower() == "-by-":
+        return "length"  # "a 4-meter-by-40-meter path": width by length
+    for label, pat in _SIZE_AFTER:
+        if pat.match(sentence, end):
+            return label
+    return None
 
 
 _HANDLED = re.compile(r"\b(?:loaded|transported|taken to|moved|identified|buried|repatriated|sent|handed over|flown|"
@@ -146,8 +191,7 @@ _WHO_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom)\s+)?(?:are|were|was|is)\s+(?
 _OF_THOSE_OPENING = re.compile(r"^\W*(?:out of|of|among|amongst)\s+(?:the|those)\b[^,;]{0,40},", re.I)
 _REGIONAL = re.compile(r"\b(?:African|European|Asian|Arab|Latin American|South American|North American|Middle Eastern|"
                        r"Western|Gulf|Nordic|Scandinavian|Balkan|Caribbean|Pacific)\b")
-_REGION_FROM = re.compile(r"\b(?P<r>African|European|Asian|Arab|Latin American|South American|North American|"
-                          r"Caribbean|Nordic|Scandinavian)s?\s+(?:\w+\s+){0,2}?from\s+(?:at least\s+|some\s+)?$")
+_REGIONAL_FROM = re.compile(r"\b(" + _REGIONAL.pattern[2:-2] + r")s?\s+(?:\w+\s+){0,2}?from\s+$")
 _NATIONALS = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch|sh))(?:s\b|\s+(?:nationals?|citizens?|passengers?|"
                         r"victims?|people|tourists?|workers?|dead|among|were|are|was)\b)")
 
@@ -160,9 +204,9 @@ def nationality_in_clause(sentence: str, start: int, end: int) -> str | None:
     inside = _REGIONAL.search(sentence, start, end)
     if inside:
         return inside.group(0)  # "12 African nations", "five European passengers": a part by region
-    before = _REGION_FROM.search(sentence, max(lo, start - 40), start)
+    before = _REGIONAL_FROM.search(sentence, lo, start)
     if before:
-        return before.group("r")  # "Africans from 12 nations": the African part of the victims' countries
+        return before.group(1)  # "Africans from 12 nations": the region's people only
     adjacent = re.match(r"\s*([A-Z][a-z]+)\b", sentence[end:end + 20])
     if adjacent and country_of_demonym(adjacent.group(1)) is not None:
         return adjacent.group(1)  # "8 Chinese, 7 French": the nationality right after the figure
@@ -173,6 +217,10 @@ def nationality_in_clause(sentence: str, start: int, end: int) -> str | None:
     return min(near, key=lambda m: min(abs(m.start() - end), abs(start - m.end()))).group("d")
 
 
+_SEVERITY = re.compile(r"\b(?P<how>minor|light|slight|serious|severe|critical|life-threatening|grave)\s+(?:injur(?:y|ies)|"
+                       r"wounds?|condition|burns)\b", re.I)
+
+
 def part_marker(sentence: str, start: int, end: int) -> str | None:
     """Why the figure is a part of a total stated nearby ("including 12 children", "Of the 67 dead, 31 ..."), else None.
 
@@ -181,7 +229,7 @@ def part_marker(sentence: str, start: int, end: int) -> str | None:
     """
     if _TOTAL_BEFORE.search(sentence, max(0, start - 20), start):
         return None  # "32 passengers out of the 149": the figure after "out of the" is the total
-    lo, _ = clause_bounds(sentence, start, end)
+    lo, hi = clause_bounds(sentence, start, end)
     head = sentence[max(0, lo - 60):start]
     if _PART_BEFORE.search(sentence[lo:start]) or _PART_BEFORE.search(head[-45:]):
         return _place_after(sentence, end) or "part"
@@ -190,6 +238,9 @@ def part_marker(sentence: str, start: int, end: int) -> str | None:
         return _place_after(sentence, end) or "part"
     if _PART_OF_AFTER.match(sentence[end:end + 40]):
         return "part"  # "32 passengers out of the 149", "Four of those on board"
+    severity = _SEVERITY.search(sentence, lo, hi)
+    if severity:
+        return severity.group("how").lower()  # "116 others sustained minor injuries": the lightly hurt only
     who = _WHO_AFTER.match(sentence[end:end + 40])
     if who:
         return who.group("who").lower()  # "97 are female and 54 are male": parts by sex or group
@@ -211,8 +262,9 @@ _EARLIER_BEFORE = re.compile(
     r"|^\W*(?:the\s+)?(?:previous|earlier|initial|original|first|old|last)\s+(?:death\s+)?(?:toll|figure|count|tally|"
     r"estimate|report)s?\b[^;]*"
     r"|\b(?:initially|originally|previously|first)\b(?:\s+(?:put|reported|given|estimated|said|stood|set|at|as|of|was|were|"
+    r"announced|confirmed|stated|gave|counted|recorded|indicated|listed|"
     r"had|been|the|toll|figure|number|death|that|it|they|officials|authorities|estimates?|figures?|counts?|tolls?|"
-    r"our|its|their|announced|stated|confirmed|indicated)){0,7}"
+    r"our|its|their)){0,7}"
     r"|\bearlier\s+(?:put|reported|gave|said|estimated|counted)\b(?:\s+(?:the|toll|figure|number|at|as|that|death)){0,4}"
     r"|\bearlier\s+(?:reports?|figures?|estimates?|tolls?|counts?)\s+(?:of|had|said|put|gave)(?:\s+\w+){0,3}?"
     r"|\b(?:an?|the)\s+(?:earlier|previous|initial|original|first)\s+(?:\w+\s+){0,2}?(?:of|at)"

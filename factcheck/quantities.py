@@ -64,7 +64,8 @@ def _core_pattern(free: str, phrases: bool = True) -> str:
     )
 
 
-_FREE = r"(?:(?<=minus-)|(?<![\w.,:/])(?<![\w.,:/)]-))"
+#: what may not sit right before bare digits (ids like "F-16"), except a sign, "magnitude-7.5" and "4-by-40-meter"
+_FREE = r"(?:(?<=minus-)|(?<=magnitude-)|(?<=-by-)|(?<![\w.,:/])(?<![\w.,:/)]-))"
 _CORE = re.compile(_core_pattern(_FREE), re.IGNORECASE)
 #: plain numbers only: what is left to read where a phrase form read nothing ("34 out of 42 seats")
 _PLAIN = re.compile(_core_pattern(_FREE, phrases=False), re.IGNORECASE)
@@ -370,6 +371,9 @@ def _attach_hyphen_word(text: str, r: _Reading, after: re.Match) -> bool:
         return True  # "2015-16", "hundreds-thousand": nothing to attach
     if hword in ("for", "to", "of", "and", "or", "by", "in", "on", "at") or nonquantities.is_attribute(hword):
         return False  # "3-for-1 split", "six-speed gearbox": a ratio or an attribute, not a count
+    if hword == "magnitude" or (hword in ("quake", "earthquake", "tremor", "temblor") and 1 <= r.value < 10):
+        r.unit, r.dimension, r.end = "magnitude", "physical", after.end()  # "a 7.5-magnitude quake"
+        return True
     unit = units.read_unit(text, r.end)
     if unit is not None:
         r.unit, r.dimension, r.end = unit[0], "physical", unit[1]

@@ -1,0 +1,142 @@
+"""Every figure about a story gets its measure (issue 7): one test per category of figure that used to get
+none, each on made-up sentences of that category, and hypothesis properties where parsing is involved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.claims import extract_claims
+from factcheck.model import Article
+from factcheck.rules import load_rules
+
+RULES = load_rules()
+
+
+def _claims(text: str, published: str = "2024-03-04"):
+    art = Article(id="a", path="a.md", text=text, source="S", published=date.fromisoformat(published))
+    return [RULES.classify(c) for c in extract_claims(art)]
+
+
+def _kind(text: str, surface: str, published: str = "2024-03-04"):
+    """The claim whose text is `surface` in `text`, classified."""
+    found = [c for c in _claims(text, published) if c.text == surface]
+    assert found, f"{surface!r} not extracted from {text!r}: {[c.text for c in _claims(text, published)]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- nationalities among the victims
+def test_nationalities_are_counted_by_their_own_noun_or_by_where_people_came_from():
+    assert _kind("According to the carrier, there were 41 different nationalities on the plane.",
+                 "41 different nationalities").kind == "nationalities"
+    assert _kind("We can confirm that there were at least 22 nationalities on the list.",
+                 "at least 22 nationalities").kind == "nationalities"
+    assert _kind("The dead, aboard the bus with six crew members, came from 14 countries.",
+                 "14 countries").kind == "nationalities"
+    assert _kind("The passengers were citizens of 9 nations, the ministry said.", "9 nations").kind == "nationalities"
+
+
+def test_countries_of_a_group_are_not_nationalities():
+    c = _kind("Ministers from the 12-nation contact group met in Oslo.", "12-nation")
+    assert c.kind != "nationalities"
+    c = _kind("Envoys from 30 countries attended the summit in Oslo.", "30 countries")
+    assert c.kind != "nationalities"  # no victims or passengers: where delegates came from is not a nationality count
+
+
+def test_a_region_before_from_makes_the_figure_a_part():
+    c = _kind("Europeans from 9 nations were listed among the passengers.", "9 nations")
+    assert c.kind == "nationalities" and c.part == "European"
+
+
+# ---------------------------------------------------------------- compound modifiers and physical figures
+def test_compound_magnitude_is_a_magnitude_never_a_toll():
+    for text, surface in [("A 6.9-magnitude earthquake killed 40 people in Aldor.", "6.9-magnitude"),
+                          ("The magnitude-6.2 earthquake hit Aldor on Friday.", "6.2"),
+                          ("A 5.8-quake shook Aldor, injuring 12.", "5.8-quake"),
+                          ("The tremor measured 6.1 on the Richter scale, killing 9.", "6.1")]:
+        c = _kind(text, surface)
+        assert c.kind == "magnitude" and c.predicate == "magnitude", (text, c.kind, c.predicate)
+
+
+def test_an_aftershock_magnitude_is_not_the_quake_magnitude():
+    c = _kind("A 5.1-magnitude aftershock hit Aldor on Sunday after the earthquake.", "5.1-magnitude")
+    assert c.kind != "magnitude"
+
+
+def test_a_feared_toll_beside_a_magnitude_does_not_make_the_magnitude_hypothetical():
+    c = _kind("Rescuers searched for hundreds believed to be missing since a 6.4-magnitude earthquake hit Aldor.",
+              "6.4-magnitude")
+    assert c.kind == "magnitude" and c.modality == "asserted"
+
+
+def test_lengths_say_what_they_measure():
+    assert _kind("The crowd packed a narrow 2.8-meter-wide lane in Aldor.", "2.8-meter").predicate == "width"
+    path = _claims("The lane is a steep 5-meter-by-60-meter passage.")
+    assert [(c.text, c.predicate) for c in path] == [("5-meter", "width"), ("60-meter", "length")]
+    c = _kind("The bus plunged into a gorge 45km north of the capital, killing 20.", "45km")
+    assert c.kind == "distance" and c.predicate == "distance"
+    c = _kind("The boat sank about 30 miles (48 km) off the coast.", "about 30 miles")
+    assert c.predicate == "distance"
+    assert _kind("Temperatures reached 45 degrees Celsius in Aldor.", "45 degrees Celsius").kind is None
+
+
+def test_two_distances_in_one_unit_conflict_in_different_units_are_not_compared(tmp_path):
+    from tests.test_frames import _write
+    from factcheck.pipeline import run
+
+    _write(tmp_path, "a.md", "Wire A", "2024-03-04", "A bus crashed 45km north of Aldor, killing 20 people.")
+    _write(tmp_path, "b.md", "Wire B", "2024-03-04", "A bus crashed 60km north of Aldor, killing 20 people.")
+    _write(tmp_path, "c.md", "Wire C", "2024-03-04", "A bus crashed 28 miles north of Aldor, killing 20 people.")
+    report = run([str(tmp_path)], rules=RULES)
+    by_id = {c.id: c for c in report.claims}
+    flagged = [{by_id[i].text for i in f.claims} for f in report.findings if f.verdict in ("conflict", "tension")]
+    assert {"45km", "60km"} in flagged
+    assert not any("28 miles" in pair for pair in flagged)
+
+
+@settings(max_examples=60, deadline=None)
+@given(whole=st.integers(min_value=1, max_value=9), tenth=st.integers(min_value=0, max_value=9),
+       hyphen_first=st.booleans())
+def test_property_any_written_magnitude_is_read_as_one(whole, tenth, hyphen_first):
+    figure = f"{whole}.{tenth}"
+    text = (f"The magnitude-{figure} earthquake struck Aldor." if hyphen_first
+            else f"A {figure}-magnitude earthquake struck Aldor.")
+    found = [c for c in _claims(text) if c.unit == "magnitude"]
+    assert len(found) == 1 and found[0].value == float(figure) and found[0].kind == "magnitude"
+
+
+@settings(max_examples=60, deadline=None)
+@given(width=st.integers(min_value=1, max_value=99), length=st.integers(min_value=1, max_value=999))
+def test_property_width_by_length_reads_both_figures(width, length):
+    found = _claims(f"The alley is a {width}-meter-by-{length}-meter path.")
+    assert [(c.value, c.unit, c.predicate) for c in found] == [(width, "meter", "width"), (length, "meter", "length")]
+
+
+# ---------------------------------------------------------------- nouns of 'the number of ...'
+def test_the_number_of_a_status_counts_people():
+    c = _kind("The ministry put the number of dead at 2,100 and the number of injured at 2,421.", "2,421")
+    assert c.kind == "wounded" and c.noun == "person"
+    c = _kind("Officials said the number of injuries was 6,100.", "6,100")
+    assert c.kind == "wounded"
+    c = _kind("The death toll of the 6 magnitude earthquake has risen to 2,960.", "2,960")
+    assert c.kind == "deaths" and c.noun is None and c.part is None
+
+
+def test_bodies_buried_are_handled_not_a_toll():
+    c = _kind("The toll rose to 2,600 deaths, 2,400 of them were buried, officials said.", "2,400")
+    assert c.kind is None or c.kind != "deaths"
+
+
+def test_previously_announced_is_an_earlier_figure():
+    c = _kind("Authorities had previously announced that the death toll was 2,946.", "2,946")
+    assert c.revision == "earlier"
+
+
+def test_injuries_of_one_severity_are_a_part_of_the_wounded():
+    c = _kind("A total of 48 others sustained minor injuries, officials said.", "48 others sustained minor injuries")
+    assert c.kind == "wounded" and c.part == "minor"
+    c = _kind("Nine people are in critical condition, the hospital said.", "Nine people")
+    assert c.part == "critical"
+    assert _kind("The blast wounded 120 people, officials said.", "120 people").part is None

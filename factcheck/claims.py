@@ -106,6 +106,8 @@ _MONTH_NUM = {m: i for i, m in enumerate(
 _MONTH_RE = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 _DATE_MD = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
 _SINCE = re.compile(r"\bsince\s+(?P<what>[^,;.]{0,80})", re.I)
+#: "since 2011" opens a figure's window, unless it follows a superlative ("Morocco's deadliest since 1960").
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w{3,}est|worst|best|most\s+\w+|first|ever|record)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _SINCE_WHOLE = re.compile(r"^(?:the |\w+['’]s )?(?:start|beginning|outbreak|onset)?\s*(?:of )?(?:the )?(?:\w+['’]s )?(?:civil )?(?:war|conflict|uprising|crisis|fighting)\b", re.I)
 _PAST_RE = re.compile(r"\b(?:last|the previous)\s+(?P<unit>year|month|week|decade)\b"
                       r"|\b(?P<n_ago>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
@@ -800,7 +802,8 @@ def _as_of(sentence: str, published: date | None) -> date | None:
 
 
 def _since(text: str, published: date | None) -> date | None:
-    m = _SINCE.search(text)
+    m = next((m for m in _SINCE.finditer(text) if not _SUPERLATIVE_BEFORE.search(text, max(0, m.start() - 40),
+                                                                                   m.start())), None)
     if not m:
         return None
     what = m.group("what").strip()

@@ -369,3 +369,10 @@ def test_a_region_from_some_nations_is_a_part_and_a_hedged_forecast_is_no_count(
     assert by["hundreds"].modality == "hypothetical"
     by = {c.text: c for c in _claims("The toll rose to 80, possibly 90, officials said.")}
     assert by["90"].modality == "asserted"
+
+
+def test_since_after_a_superlative_is_no_window():
+    by = {c.text: c for c in _claims("The quake killed 2,946 people, making it Morocco's deadliest since 1960.")}
+    assert by["2,946 people"].since is None
+    by = {c.text: c for c in _claims("The war has killed 400,000 people since 2012.")}
+    assert by["400,000 people"].since.year == 2012

@@ -336,7 +336,21 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
     out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
-    return _listed_populations(sentence, out)
+    return _restated_amounts(sentence, _listed_populations(sentence, out))
+
+
+_RESTATED = re.compile(r"\s*\(\s*(?:about|around|some|roughly|approximately|nearly|almost|or|approx\.|ca\.)?\s*$", re.I)
+
+
+def _restated_amounts(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+    """'30,000 dirhams (€7,600)': the amount in brackets restates the one before it in another currency, so what it
+    is the value of is that amount; two outlets converting one amount differently can then be compared."""
+    out = list(read)
+    for i in range(1, len(read)):
+        (q0, c0), (q, c) = read[i - 1], read[i]
+        if c0.dimension == c.dimension == "currency" and _RESTATED.fullmatch(sentence[q0.end:q.start]):
+            out[i] = (q, _replace(c, entity=f"{' '.join(q0.surface.split())} converted"))
+    return out
 
 
 _PLACE_WITH = re.compile(r"\b(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})(?:\s+[a-z]+){0,2}\s+with\s+"

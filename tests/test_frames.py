@@ -376,3 +376,13 @@ def test_since_after_a_superlative_is_no_window():
     assert by["2,946 people"].since is None
     by = {c.text: c for c in _claims("The war has killed 400,000 people since 2012.")}
     assert by["400,000 people"].since.year == 2012
+
+
+def test_two_conversions_of_one_amount_are_compared(tmp_path):
+    """'30,000 dirhams (€7,600)' and '30,000 dirhams (around 2,750 euros)': one amount, two conversions."""
+    _write(tmp_path, "a.md", "Wire", "2023-09-14",
+           "After the earthquake, authorities ordered urgent aid of 30,000 dirhams (€7,600) for affected households.")
+    _write(tmp_path, "b.md", "Ledger", "2023-09-15",
+           "After the earthquake, authorities ordered emergency aid of 30,000 dirhams (around 2,750 euros) for "
+           "households affected by the earthquake.")
+    assert {"€7,600", "around 2,750 euros"} in _flags(run([str(tmp_path)], rules=RULES))

@@ -393,11 +393,10 @@ UNSURE_DAYS = 2
 
 
 def _own_history(a: Claim, b: Claim) -> bool:
-    """One article that itself marks a figure as superseded ("the previous toll", "initially") says which of its
-    figures is current: its earlier figures never contradict its others, unless it corrects them downwards."""
-    if a.article != b.article or "earlier" not in (a.revision, b.revision):
-        return False
-    return "correction" not in (a.revision, b.revision)
+    """One article that itself marks a figure as superseded ("the previous toll", "initially", "revised down from")
+    says which of its figures is current: its earlier figures never contradict its others (a correction shows
+    against the other articles' figures, not against its own)."""
+    return a.article == b.article and "earlier" in (a.revision, b.revision)
 
 
 _PASSENGER = frozenset({"passenger", "passengers", "traveller", "travellers", "traveler", "travelers"})

@@ -318,6 +318,8 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         claim = _claim(article, q, s_start, sentence, s_start, line_starts, i, spans)
         if q.start in listed and claim.part is None:
             claim = _replace(claim, part=listed[q.start])
+        elif claim.part is None and claim.dimension == "count" and claim.place and _HARDEST_HIT.search(sentence):
+            claim = _replace(claim, part=claim.place.split(";")[0].strip())  # "in Derna, the hardest hit, 6,000"
         elif claim.part is None and claim.dimension == "count" and (with_place := _place_with(sentence, q.start)):
             claim = _replace(claim, part=with_place)  # "Kenya coming next with 19", "Canada with 18"
         elif claim.part is None and claim.dimension == "count" and (
@@ -353,6 +355,7 @@ def _restated_amounts(sentence: str, read: list[tuple[Quantity, Claim]]) -> list
     return out
 
 
+_HARDEST_HIT = re.compile(r"\b(?:hardest|worst|most (?:badly |severely )?)[- ](?:hit|affected|damaged)\b", re.I)
 _PLACE_WITH = re.compile(r"\b(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})(?:\s+[a-z]+){0,2}\s+with\s+"
                          r"(?:about\s+|around\s+|some\s+|at least\s+)?$")
 

@@ -430,6 +430,8 @@ def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
                    "the start dates differ, but only within the tolerance" if v == "tension" else rule.message)
     sa, la, sb, lb = strict_interval(a), loose_interval(a, rule), strict_interval(b), loose_interval(b, rule)
     da, db = claim_date(a), claim_date(b)
+    if rule.moves_after_days is not None and da and db and abs((da - db).days) > rule.moves_after_days:
+        return "compatible", f"the count moves both ways, and the figures are {abs((da - db).days)} days apart"
     # on one day, a figure the text gives as superseded came before the day's current one
     ka, kb = (da, a.revision != "earlier") if da else None, (db, b.revision != "earlier") if db else None
     if rule.compare == "cumulative" and ka and kb and ka != kb:

@@ -386,3 +386,15 @@ def test_two_conversions_of_one_amount_are_compared(tmp_path):
            "After the earthquake, authorities ordered emergency aid of 30,000 dirhams (around 2,750 euros) for "
            "households affected by the earthquake.")
     assert {"€7,600", "around 2,750 euros"} in _flags(run([str(tmp_path)], rules=RULES))
+
+
+def test_the_missing_of_different_days_never_clash_and_the_hardest_hit_place_is_a_part(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2023-09-12", "After the floods in Libya, 10,000 people are missing, the Red Crescent said.")
+    _write(tmp_path, "b.md", "Ledger", "2023-09-17", "After the floods in Libya, more than 9,000 people are still missing.")
+    _write(tmp_path, "c.md", "Post", "2023-09-17", "After the floods in Libya, 4,000 people are still missing.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert {"10,000 people", "more than 9,000 people"} not in flags
+    assert {"more than 9,000 people", "4,000 people"} in flags  # one day, two counts
+    by = {c.text: c for c in _claims("In the eastern town of Derna, which was the hardest hit, up to 6,000 people "
+                                     "were missing, the minister said.")}
+    assert by["up to 6,000 people"].part == "Derna"

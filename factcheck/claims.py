@@ -588,7 +588,8 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
         sentence=" ".join(sentence.split()),
         published=published,
         source=article.source,
-        predicate="began" if q.dimension == "date" else None if q.dimension == "duration" else _predicate(sentence, q, others),
+        predicate=("began" if q.dimension == "date" else None if q.dimension == "duration"
+                   else _predicate(sentence, q, others, noun)),
         since=_since(after if "since" in after else sentence, published),
         entity=_entity(sentence, q),
         event=event,
@@ -629,16 +630,21 @@ def _nearest(sentence: str, q: Quantity, patterns: list[tuple[str, re.Pattern]])
     return nearest(sentence, q.start, q.end, patterns)
 
 
-def _predicate(sentence: str, q: Quantity, others: tuple[tuple[int, int], ...] = ()) -> str | None:
+def _predicate(sentence: str, q: Quantity, others: tuple[tuple[int, int], ...] = (),
+               noun: str | None = None) -> str | None:
+    """The figure's measure; noun is its counted noun, also when read from 'the number of bodies ... was 78'."""
     if q.dimension == "physical":
         return physical_measure(sentence, q.start, q.end, q.unit)
     if q.dimension == "count" and _RICHTER.match(sentence, q.end):
         return "magnitude"  # "7.5 on the Richter scale"
-    label = predicate(sentence, q.start, q.end, q.noun, others=others)
-    if q.noun == "life" and label in (None, "member"):
+    noun = q.noun or noun
+    label = predicate(sentence, q.start, q.end, noun, others=others)
+    if noun == "life" and label in (None, "member"):
         return "killed"
-    if q.noun in ("refugee",) and label in (None, "member"):
+    if noun == "refugee" and label == "member":
         return "refugees"
+    if label == "attackers" and q.value == 1:
+        return None  # "One suicide bomber reportedly educated in the UK": one of them, not how many there were
     return label
 
 

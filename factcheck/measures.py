@@ -34,7 +34,9 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
                                r"condition|discharged)\b", re.I)),
     ("wounded", re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt|treated for)\b", re.I)),
     ("on board", re.compile(r"\b(?:on board|onboard|aboard|carrying|carried|passengers? and crew|manifest|passenger list|"
-                            r"number of passengers|passenger count|packed|crammed|overcrowded with|passengers on)\b", re.I)),
+                            r"number of passengers|passenger count|packed|crammed|overcrowded with|passengers on|"
+                            r"(?:on|in) (?:the|that|this|a|its) (?:ship|boat|vessel|ferry|plane|flight|aircraft|bus|"
+                            r"train|jet|trawler|dinghy)(?:['’]s hold)?|(?:all|the|its) (?:the )?passengers)\b", re.I)),
     ("destroyed", re.compile(r"\b(?:destroyed|collapsed|flattened|razed|damaged|washed away|reduced to rubble)\b", re.I)),
     ("displaced", re.compile(r"\b(?:displaced|displacing|displacements?|homeless|forced from their homes|uprooted)\b", re.I)),
     ("evacuated", re.compile(r"\b(?:evacuated|evacuation|evacuating)\b", re.I)),
@@ -63,8 +65,15 @@ _CLAUSE_BREAK = re.compile(
 
 #: Nouns that say the measure themselves, whatever verb is near.
 NOUN_MEASURES = {"body": "killed", "corpse": "killed", "death": "killed", "fatality": "killed", "casualty": None,
-                 "survivor": "survived", "passenger": None, "injury": "wounded", "evacuee": "evacuated",
-                 "refugee": "refugees", "life": "killed", "victim": None, "arrest": "arrested", "suspect": None}
+                 "survivor": "survived", "passenger": None, "injury": "wounded", "life": "killed", "victim": None,
+                 "arrest": "arrested", "suspect": None}
+#: Nouns that say who is counted, and the measure only when their clause names none: "carrying 400 refugees"
+#: counts people on board, "400 refugees were killed" the dead, "hosts 3.6 million refugees" refugees.
+NOUN_FALLBACK = {"refugee": "refugees", "evacuee": "evacuated"}
+#: Who carried out an attack: a group size, unless the clause says what happened to them ("two attackers were shot").
+_ATTACKERS = {"bomber", "suicide bomber", "attacker", "assailant", "hijacker", "perpetrator", "shooter", "gunman"}
+_DONE_TO = re.compile(r"\s*(?:\w+\s+){0,2}?(?:were|was|have been|had been|are|being)\s+(?:\w+\s+)?(?:killed|shot|"
+                      r"arrested|detained|captured|wounded|injured|caught|identified|held)\b", re.I)
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -111,9 +120,14 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
     by_noun = _noun_measure(sentence, start, noun)
     if by_noun:
         return by_noun
-    label = nearest(sentence, start, end, patterns, lo, hi)
+    if noun in _ATTACKERS and not _DONE_TO.match(sentence, end):
+        return "attackers"  # "seven bombers blew themselves up", "Nine bombers co-ordinated blasts"
+    own = [(label, pat) for label, pat in patterns if label != NOUN_FALLBACK.get(noun or "")]
+    label = nearest(sentence, start, end, own, lo, hi)
     if label is not None:
         return label
+    if noun in NOUN_FALLBACK:
+        return NOUN_FALLBACK[noun]
     free = list(sentence)
     for s, e in others:
         if (s, e) != (start, end):

@@ -140,3 +140,40 @@ def test_injuries_of_one_severity_are_a_part_of_the_wounded():
     c = _kind("Nine people are in critical condition, the hospital said.", "Nine people")
     assert c.part == "critical"
     assert _kind("The blast wounded 120 people, officials said.", "120 people").part is None
+
+
+# ---------------------------------------------------------------- people on board, refugees, attackers
+def test_people_on_the_ship_are_on_board():
+    c = _kind("A local portal cites statements rescued that there were 640 people on the boat.", "640 people")
+    assert c.kind == "on_board"
+    text = "All the passengers – some sources speak of 300 people, others 500 – ended up in the sea."
+    assert [c.kind for c in _claims(text)] == ["on_board", "on_board"]
+
+
+def test_refugees_say_who_is_counted_and_the_verb_says_the_measure():
+    assert _kind("The boat, reportedly carrying 300 to 500 refugees, sank.", "300 to 500 refugees").kind == "on_board"
+    assert _kind("At least 40 refugees were killed in the fire.", "At least 40 refugees").kind == "deaths"
+    assert _kind("The country hosts 3.6 million refugees, the UN says.", "3.6 million refugees").kind == "refugees"
+
+
+def test_the_noun_of_the_number_of_gives_the_measure():
+    c = _kind("It amended the count, saying the number of bodies recovered was 61 and not 62.", "62")
+    assert c.kind == "deaths"
+
+
+def test_attackers_are_a_group_size_unless_something_was_done_to_them():
+    assert _kind("Police released images of the six bombers who blew themselves up.", "six bombers").kind == "attackers"
+    assert _kind("Eight attackers co-ordinated blasts at hotels, injuring hundreds.", "Eight attackers").kind == "attackers"
+    assert _kind("Two attackers were shot dead by police.", "Two attackers").kind != "attackers"
+    assert _kind("One suicide bomber studied abroad, his sister said.", "One suicide bomber").kind != "attackers"
+
+
+@settings(max_examples=60, deadline=None)
+@given(low=st.integers(min_value=1, max_value=400), span=st.integers(min_value=1, max_value=400),
+       join=st.sampled_from(["- to ", "- or ", "– to ", " to "]), unit=st.sampled_from(["meter", "foot", "mile"]))
+def test_property_a_suspended_hyphen_range_is_one_range_in_the_second_figure_unit(low, span, join, unit):
+    from factcheck import extract_quantities
+
+    high = low + span
+    found = extract_quantities(f"The {low}{join}{high}-{unit}-long vessel sank.")
+    assert [(q.low, q.high, q.unit, q.dimension) for q in found] == [(low, high, unit, "physical")]

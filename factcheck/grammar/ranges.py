@@ -13,7 +13,7 @@ import re
 __all__ = ["JOIN", "BETWEEN_BEFORE", "CHANGE_BEFORE", "join_kind", "shared_scale"]
 
 #: what joins two figures: a dash, "to", "and", "or" (the second figure starts right after)
-JOIN = re.compile(r"(?P<join>\s*(?:-|–|—|to|and|or)\s*|\s+(?:out\s+)?of\s+(?:the\s+)?)(?=[\d$€£¥₹]|[A-Z]{1,3}\$|Rs\.?\s?\d|(?-i:[A-Z]{3})\s?\d|"
+JOIN = re.compile(r"(?P<join>\s*(?:-|–|—|(?:[-–]\s*)?(?:to|and|or))\s*|\s+(?:out\s+)?of\s+(?:the\s+)?)(?=[\d$€£¥₹]|[A-Z]{1,3}\$|Rs\.?\s?\d|(?-i:[A-Z]{3})\s?\d|"
                   r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                   r"forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\b(?P<w>between|from)\s+(?:an?\s+estimated\s+|some\s+|about\s+|roughly\s+)?$",

@@ -398,3 +398,11 @@ def test_the_missing_of_different_days_never_clash_and_the_hardest_hit_place_is_
     by = {c.text: c for c in _claims("In the eastern town of Derna, which was the hardest hit, up to 6,000 people "
                                      "were missing, the minister said.")}
     assert by["up to 6,000 people"].part == "Derna"
+
+
+def test_evacuations_are_counted_per_day(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2019-09-01", "Ahead of the hurricane, authorities evacuated 20,000 people from the coast.")
+    _write(tmp_path, "b.md", "Ledger", "2019-09-01", "Ahead of the hurricane, authorities evacuated 5,000 people from the coast.")
+    _write(tmp_path, "c.md", "Post", "2019-09-05", "After the hurricane, 1,000 people remained evacuated from the coast.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert {"20,000 people", "5,000 people"} in flags and not any("1,000 people" in f for f in flags)

@@ -82,7 +82,7 @@ _MODAL = re.compile(r"\b(?:would|could|might|may|if|unless|threatens? to|stands?
 
 # ---------------------------------------------------------------- places
 _PLACE_PREP = re.compile(
-    r"\b(?:in|near|off|across|throughout|inside|outside|around|at|from|to|over|into|within|toward|towards|"
+    r"\b(?i:in|near|off|across|throughout|inside|outside|around|at|from|to|over|into|within|toward|towards|"
     r"off the coast of|(?:coast|shores?) of|"
     r"(?:city|town|province|region|district|siege|bombardment|shelling|capital|village|governorate|state|county|suburbs?) of)"
     r"\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|northwest|northeast|southwest|southeast|rebel-held|besieged)\s+)?"
@@ -707,7 +707,24 @@ def _place_mentions(sentence: str) -> list[tuple[str, float]]:
         place = DEMONYMS.get(place.lower(), place)
         if lookup(place) is None and not _PLACE_HEAD.match(m.group()) and not _PLACE_TAIL.search(place):
             continue  # a word the gazetteer does not know is not a place, unless the text says it is one
-        out.append((place, 0.3 if _MOTION.match(m.group()) else 1.0))
+        weight = 0.3 if _MOTION.match(m.group()) else 1.0
+        out.append((place, weight))
+        out += [(more, weight) for more in _listed_after(sentence, m.end("place"))]
+    return out
+
+
+_LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def _listed_after(sentence: str, end: int) -> list[str]:
+    """'in Mozambique, Zimbabwe and Malawi': the places listed after the first one are the figure's too (only
+    names the gazetteer knows, so 'in Beira, officials said' adds nothing)."""
+    from factcheck.places import lookup
+
+    out = []
+    while (m := _LIST_NEXT.match(sentence, end)) is not None and lookup(m.group("place")) is not None:
+        out.append(m.group("place"))
+        end = m.end()
     return out
 
 

@@ -32,7 +32,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from factcheck.frames import assign, outside_story, place_reasons, population_of, subject_name
+from factcheck.frames import assign, outside_story, place_reasons, population_of, several_countries_of, subject_name
 from factcheck.parts import parts_exceed_total
 from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding, Subject
 from factcheck.rules import Rule, RuleSet, norm_place
@@ -328,6 +328,8 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
             pa, pb = _places(a, rules), _places(b, rules)
             if pa and pb and not (pa & pb):
                 out.extend(place_reasons(a, b))
+            elif pa and pb and (len(pa) > 1 or len(pb) > 1) and (several := several_countries_of(a, b)):
+                out.append(several)
             elif bool(pa) != bool(pb):
                 away = outside_story(a, b) if pa else outside_story(b, a)
                 if away:

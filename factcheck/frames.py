@@ -85,6 +85,9 @@ def place_reasons(a: Claim, b: Claim) -> list[str]:
     from factcheck.places import contains, lookup
 
     pa, pb = _resolved(a), _resolved(b)
+    several = several_countries(pa, pb)
+    if several:
+        return [several]
     if set(pa) & set(pb):
         return []
     story = [p for p in (lookup(a.story_place), lookup(b.story_place)) if p is not None]
@@ -98,6 +101,19 @@ def place_reasons(a: Claim, b: Claim) -> list[str]:
     if _unknown_site_in_country(a, pb) or _unknown_site_in_country(b, pa):
         return []
     return [f"different places: {a.place} vs {b.place}"]
+
+
+def several_countries(pa: list, pb: list) -> str | None:
+    """'750 in Mozambique, Zimbabwe and Malawi' is a total over three countries, and '602 in Mozambique' one of its
+    parts: figures over different numbers of countries never count the same people."""
+    ca, cb = {p.country for p in pa}, {p.country for p in pb}
+    if ca and cb and ca != cb and (len(ca) > 1 or len(cb) > 1):
+        return f"different countries: {', '.join(sorted(ca))} vs {', '.join(sorted(cb))}"
+    return None
+
+
+def several_countries_of(a: Claim, b: Claim) -> str | None:
+    return several_countries(_resolved(a), _resolved(b))
 
 
 def outside_story(c: Claim, other: Claim) -> str | None:

@@ -406,3 +406,15 @@ def test_evacuations_are_counted_per_day(tmp_path):
     _write(tmp_path, "c.md", "Post", "2019-09-05", "After the hurricane, 1,000 people remained evacuated from the coast.")
     flags = _flags(run([str(tmp_path)], rules=RULES))
     assert {"20,000 people", "5,000 people"} in flags and not any("1,000 people" in f for f in flags)
+
+
+def test_a_total_over_several_countries_is_not_one_countrys_figure(tmp_path):
+    by = {c.text: c for c in _claims("In Zimbabwe, 344 people died.")}
+    assert by["344 people"].place == "Zimbabwe"
+    by = {c.text: c for c in _claims("The cyclone killed more than 750 people in Mozambique, Zimbabwe and Malawi.")}
+    assert by["more than 750 people"].place == "Mozambique; Zimbabwe; Malawi"
+    _write(tmp_path, "a.md", "Wire", "2019-03-20",
+           "Cyclone Idai killed more than 750 people in Mozambique, Zimbabwe and Malawi, the UN said.")
+    _write(tmp_path, "b.md", "Ledger", "2019-03-20", "Cyclone Idai killed 602 people in Mozambique, officials said.")
+    _write(tmp_path, "c.md", "Post", "2019-03-20", "Cyclone Idai killed 500 people in Mozambique, officials said.")
+    assert _flags(run([str(tmp_path)], rules=RULES)) == [{"500 people", "602 people"}]

@@ -418,3 +418,9 @@ def test_a_total_over_several_countries_is_not_one_countrys_figure(tmp_path):
     _write(tmp_path, "b.md", "Ledger", "2019-03-20", "Cyclone Idai killed 602 people in Mozambique, officials said.")
     _write(tmp_path, "c.md", "Post", "2019-03-20", "Cyclone Idai killed 500 people in Mozambique, officials said.")
     assert _flags(run([str(tmp_path)], rules=RULES)) == [{"500 people", "602 people"}]
+
+
+def test_bodies_sent_home_are_bodies_handled():
+    by = {c.text: c for c in _claims("Funeral procedures have been completed and the bodies of 24 foreign nationals "
+                                     "have been sent to their home countries, it said.")}
+    assert by["24 foreign nationals"].kind is None

@@ -236,7 +236,9 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
             if hits:
                 events[label] += weight * hits
     incidents = {k: v for k, v in events.items() if k != "talks"} or events  # an incident over the talks about it
-    return _top(countries), _top(places), _top(incidents)
+    country = _top(countries)
+    local = {k: v for k, v in places.items() if (p := lookup(k)) is not None and p.country == country}
+    return country, _top(local or places), _top(incidents)  # "Tempe" (Arizona) is never a Greek story's place
 
 
 def _event_sites(chunk: str) -> list[tuple[str, float]]:
@@ -250,9 +252,10 @@ def _event_sites(chunk: str) -> list[tuple[str, float]]:
     return out
 
 
-_AUTHORITY = re.compile(r"\b(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:authorities|government|officials?|police|army|"
+_AUTHORITY = re.compile(r"\b(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+(?i:authorities|government|officials?|police|army|"
                         r"military|president|prime minister|ministry|navy|coast ?guard|rescuers|health ministry|"
-                        r"disaster agency|state media|state television)\b")
+                        r"disaster agency|state media|state television|fire service|fire brigade|civil protection|"
+                        r"rescue services?|emergency services?|red crescent|red cross|railways?)\b")
 
 
 def _authorities(chunk: str) -> list[tuple[str, float]]:
@@ -606,7 +609,11 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
 
 
 _NUMBER_OF = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?P<foreign>foreign\s+)?(?:the\s+|those\s+)?"
-                        r"(?P<noun>(?!(?:the|a|an|this|that|these|those|its|their)\b)[a-z]+)\b[^,;]{0,40}$", re.I)
+                        r"(?P<noun>(?!(?:the|a|an|this|that|these|those|its|their|crash|disaster|earthquake|quake|"
+                        r"floods?|flooding|storm|attacks?|collision|collapse|fire|explosion|blast|tragedy|accident|"
+                        r"war|conflict|shipwreck|sinking|cyclone|hurricane|typhoon|incident|bombings?|tsunami|"
+                        r"landslide|derailment|violence|fighting|pandemic|outbreak|massacre|stampede|crush)\b)"
+                        r"(?-i:[a-z]+))\b[^,;]{0,40}$", re.I)  # "the toll of the Tempi crash": no counted noun
 #: "the number of missing people", "the number of injured at 2,501": a status word names people, not a noun.
 _STATUS_NOUNS = {"dead", "injured", "wounded", "missing", "displaced", "deceased", "killed", "evacuated", "rescued",
                  "detained", "arrested", "homeless", "affected"}

@@ -74,7 +74,7 @@ def _resolved(claim: Claim):
 
     out = []
     for name in (claim.place or "").split(";"):
-        place = lookup(name.strip())
+        place = lookup(name.strip(), prefer=claim.place_root)
         if place is not None:
             out.append(place)
     return out

@@ -33,7 +33,7 @@ DEMONYMS = {
     "yemeni": "Yemen", "libyan": "Libya", "egyptian": "Egypt", "american": "United States", "briton": "Britain",
     "british": "Britain", "french": "France", "german": "Germany", "chinese": "China", "indian": "India",
     "pakistani": "Pakistan", "nepali": "Nepal", "nepalese": "Nepal", "japanese": "Japan", "italian": "Italy",
-    "spanish": "Spain", "greek": "Greece", "mexican": "Mexico", "haitian": "Haiti", "sudanese": "Sudan",
+    "spanish": "Spain", "greek": "Greece", "hellenic": "Greece", "mexican": "Mexico", "haitian": "Haiti", "sudanese": "Sudan",
     "somali": "Somalia", "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia", "indonesian": "Indonesia",
     "filipino": "Philippines", "rohingya": "Myanmar", "burmese": "Myanmar", "venezuelan": "Venezuela",
     "colombian": "Colombia", "brazilian": "Brazil", "kurd": "Kurdistan", "gazan": "Gaza", "malian": "Mali",
@@ -138,11 +138,18 @@ def _index() -> dict[str, Place]:
     return index
 
 
-def lookup(name: str | None) -> Place | None:
-    """The place a name refers to (countries first, then regions, then the largest town), or None."""
+def lookup(name: str | None, prefer: str | None = None) -> Place | None:
+    """The place a name refers to (countries first, then regions, then the largest town), or None.
+
+    With ``prefer`` (the story's country code), a name the gazetteer knows only as a town abroad
+    ("Tempi" read as Tempe, Arizona, in a Greek story) is an unknown local site: None.
+    """
     if not name:
         return None
-    return _index().get(_fold(name))
+    hit = _index().get(_fold(name))
+    if prefer and hit is not None and hit.kind == "city" and hit.country != prefer:
+        return None
+    return hit
 
 
 def contains(outer: Place, inner: Place) -> bool:

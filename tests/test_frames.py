@@ -424,3 +424,12 @@ def test_bodies_sent_home_are_bodies_handled():
     by = {c.text: c for c in _claims("Funeral procedures have been completed and the bodies of 24 foreign nationals "
                                      "have been sent to their home countries, it said.")}
     assert by["24 foreign nationals"].kind is None
+
+
+def test_the_toll_of_a_named_crash_counts_people_and_a_town_abroad_is_no_local_place():
+    by = {c.text: c for c in _claims("The official death toll of the Tempi rail crash has risen to 57 late on Thursday.")}
+    assert by["57"].kind == "deaths"
+    from factcheck.places import lookup
+
+    assert lookup("Tempe") is not None and lookup("Tempe", prefer="GR") is None
+    assert lookup("Greece", prefer="US").name == "Greece"  # countries are never 'abroad'

@@ -68,7 +68,9 @@ _EVENTS: list[tuple[str, re.Pattern]] = [
     ("attack", re.compile(r"\b(?:attacks?|bombings?|blasts?|explosions?|shootings?|massacres?|airstrikes?|air strikes?|strikes?)\b", re.I)),
     ("earthquake", re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|tsunamis?)\b", re.I)),
     ("storm", re.compile(r"\b(?:hurricane|typhoon|cyclone|storm|tornado|flood(?:s|ing)?|landslides?|mudslides?|monsoon)\b", re.I)),
-    ("fire", re.compile(r"\b(?:fires?(?!\s+(?:department|service|brigade|authorit|officials?|chief|fighters?|station|trucks?|engines?))|wildfires?|blazes?|bushfires?)\b", re.I)),
+    ("fire", re.compile(r"(?<!\bopened )(?<!\bopen )(?<!\bopening )(?<!\breturned )(?<!\bcease-)(?<!\bcease)(?<!\bcross)"
+                        r"(?<!\bcross-)(?<!\bgun)\b(?:fires?(?!\s+(?:department|service|brigade|authorit\w*|officials?|chief|"
+                        r"fighters?|station|trucks?|engines?|on|at|into|upon)\b)|wildfires?|blazes?|bushfires?)\b", re.I)),
     ("crash", re.compile(r"\b(?:crash(?:es)?|airliner|plane|derailment|collision|sinking|capsized|capsizing|shipwrecks?)\b", re.I)),
     ("crush", re.compile(r"\b(?:crowd crush|crush|stampede|crowd surge|crowd collapse)\b", re.I)),
     ("collapse", re.compile(r"\b(?:building collapse|collapsed building|collapse of)\b", re.I)),
@@ -321,6 +323,11 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         claim = _claim(article, q, s_start, sentence, s_start, line_starts, i, spans)
         if q.start in listed and claim.part is None:
             claim = _replace(claim, part=listed[q.start])
+        elif claim.part is None and claim.dimension == "count" and (
+                _ONE_OF_THE.match(sentence, q.end) or (_OTHER_AFTER.match(sentence, q.end)
+                                                       or _OTHER_AFTER.search(sentence, q.start, q.end))
+                and (out[-1][1].predicate if out else last_measure) == claim.predicate):
+            claim = _replace(claim, part="part")  # "28 bodies were found in one of the restrooms. 14 other bodies ..."
         elif claim.part is None and claim.dimension == "count" and claim.place and _HARDEST_HIT.search(sentence):
             claim = _replace(claim, part=claim.place.split(";")[0].strip())  # "in Derna, the hardest hit, 6,000"
         elif claim.part is None and claim.dimension == "count" and (with_place := _place_with(sentence, q.start)):
@@ -338,6 +345,8 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
             claim = _replace(claim, predicate=out[-1][1].predicate)  # "Of the 42 dead, 31 ... and 22 from Bohol"
         if claim.revision == "earlier" and claim.as_of is not None:
             stated.add(q.start)
+        if claim.dimension == "count" and _STILL_IN_HOSPITAL.match(sentence, q.end):
+            claim = _replace(claim, predicate="in hospital")  # "80 people injured in the attack remained in hospital"
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
     out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
@@ -358,6 +367,10 @@ def _restated_amounts(sentence: str, read: list[tuple[Quantity, Claim]]) -> list
     return out
 
 
+_ONE_OF_THE = re.compile(r"[^.;]{0,40}?\b(?:in|on|at|inside|near) one of the\b", re.I)
+_OTHER_AFTER = re.compile(r"\s+other\b", re.I)
+_STILL_IN_HOSPITAL = re.compile(r"[^.;]{0,60}?\b(?:remain|remains|remained|are still|were still|still|are being|were being)"
+                                r"\s+(?:in (?:the )?hospitals?|hospitali[sz]ed|treated in)\b", re.I)
 _HARDEST_HIT = re.compile(r"\b(?:hardest|worst|most (?:badly |severely )?)[- ](?:hit|affected|damaged)\b", re.I)
 _PLACE_WITH = re.compile(r"\b(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})(?:\s+[a-z]+){0,2}\s+with\s+"
                          r"(?:about\s+|around\s+|some\s+|at least\s+)?$")

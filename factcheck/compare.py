@@ -304,7 +304,8 @@ def _different_events(a: Claim, b: Claim) -> bool:
     ea, eb = a.event, b.event
     if not ea or not eb or ea == eb:
         return False
-    return {ea, eb} <= WAR_EVENTS or _other_incident(a) or _other_incident(b)
+    in_war = "war" in (ea, eb, a.story_event, b.story_event)  # "the deadliest assault" in a story of one attack: it
+    return ({ea, eb} <= WAR_EVENTS and in_war) or _other_incident(a) or _other_incident(b)
 
 
 def _other_incident(c: Claim) -> bool:

@@ -433,3 +433,20 @@ def test_the_toll_of_a_named_crash_counts_people_and_a_town_abroad_is_no_local_p
 
     assert lookup("Tempe") is not None and lookup("Tempe", prefer="GR") is None
     assert lookup("Greece", prefer="US").name == "Greece"  # countries are never 'abroad'
+
+
+def test_bodies_found_in_one_of_the_rooms_and_others_are_parts_and_hospital_is_not_injured():
+    by = {c.text: c for c in _claims("Twenty-eight bodies were found in one of the restrooms. Fourteen other bodies "
+                                     "were also found on the stairs.")}
+    assert by["Twenty-eight bodies"].part == by["Fourteen other bodies"].part == "part"
+    by = {c.text: c for c in _claims("By Wednesday, 80 people injured in the attack remained in hospital.")}
+    assert by["80 people"].kind is None and by["80 people"].predicate == "in hospital"
+
+
+def test_opening_fire_is_no_fire_and_an_assault_in_one_attack_is_that_attack(tmp_path):
+    by = {c.text: c for c in _claims("At least 40 people were killed when gunmen opened fire on concertgoers.")}
+    assert by["At least 40 people"].event != "fire"
+    _write(tmp_path, "a.md", "Wire", "2024-03-30",
+           "The terrorist attack at the concert hall has now claimed 144 lives, one of the deadliest assaults in years.")
+    _write(tmp_path, "b.md", "Ledger", "2024-03-30", "The terrorist attack at the concert hall killed 150 people.")
+    assert {"144 lives", "150 people"} in _flags(run([str(tmp_path)], rules=RULES))

@@ -345,6 +345,8 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
             claim = _replace(claim, predicate=out[-1][1].predicate)  # "Of the 42 dead, 31 ... and 22 from Bohol"
         if claim.revision == "earlier" and claim.as_of is not None:
             stated.add(q.start)
+        if claim.dimension == "count" and _OTHER_VERB_BEFORE.search(sentence, max(0, q.start - 40), q.start):
+            claim = _replace(claim, predicate=None)  # "affected over 2 million people and displaced half a million"
         if claim.dimension == "count" and _STILL_IN_HOSPITAL.match(sentence, q.end):
             claim = _replace(claim, predicate="in hospital")  # "80 people injured in the attack remained in hospital"
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
@@ -367,6 +369,12 @@ def _restated_amounts(sentence: str, read: list[tuple[Quantity, Claim]]) -> list
     return out
 
 
+#: A verb that governs the figure and counts something else than a measure: the figure has no measure.
+_OTHER_VERB_BEFORE = re.compile(r"\b(?:affected|affecting|affects|impacted|impacting|housed|housing|sheltered|sheltering|"
+                                r"hosted|hosting|attended|fed|feeding|helped|helping|assisted|supported|served|serving|"
+                                r"employed|vaccinated|screened|tested|registered|visited|reached out to|welcomed)\s+"
+                                r"(?:(?:over|more than|some|about|around|nearly|almost|at least|up to|an estimated|roughly)\s+)?$",
+                                re.I)
 _ONE_OF_THE = re.compile(r"[^.;]{0,40}?\b(?:in|on|at|inside|near) one of the\b", re.I)
 _OTHER_AFTER = re.compile(r"\s+other\b", re.I)
 _STILL_IN_HOSPITAL = re.compile(r"[^.;]{0,60}?\b(?:remain|remains|remained|are still|were still|still|are being|were being)"
@@ -678,8 +686,16 @@ def _event(sentence: str, q: Quantity) -> str | None:
 
 
 def _places(sentence: str, q: Quantity) -> str | None:
-    """The figure's places: those of its own clause ("452 in Taroudant"), else the sentence's."""
+    """The figure's places: those of its own clause ("452 in Taroudant"), else the sentence's; a country whose toll
+    it is ("Malawi's death toll rose to 326", "Malawi, where the toll rose to 438"); every country of "in three
+    countries – Malawi, Mozambique and Madagascar"."""
     lo, hi = clause_bounds(sentence, q.start, q.end)
+    several = _several_countries(sentence)
+    if several:
+        return "; ".join(several)
+    own = _TOLL_OF_PLACE.search(sentence, 0, q.start)
+    if own and lookup_place(own.group("place")) is not None:
+        return own.group("place")
     found = _place_names(sentence[lo:hi]) or _place_names(sentence)
     if not found:
         for m in _POSSESSIVE_PLACE.finditer(sentence):
@@ -688,6 +704,31 @@ def _places(sentence: str, q: Quantity) -> str | None:
     if not found and q.noun and q.noun in DEMONYMS:
         found.append(DEMONYMS[q.noun])
     return "; ".join(found) or None
+
+
+#: "Malawi's death toll", "Malawi, where the death toll rose", "Malawi bore the brunt, counting": whose toll it is.
+_TOLL_OF_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’]s\s+(?:(?:official|overall|total|own)\s+)?"
+                            r"(?:death toll|toll|tally|dead|deaths|casualties|victims|injured|missing|displaced)\b"
+                            r"|,\s+where\b|\s+(?:bore the brunt|was hardest hit|was the hardest hit)\b)[^.;]{0,60}$")
+_N_COUNTRIES = re.compile(r"\b(?:in|across|from)\s+(?:two|three|four|five|six|several|\d+)\s+(?:\w+\s+)?countries\b", re.I)
+
+
+def lookup_place(name: str):
+    from factcheck.places import lookup
+
+    return lookup(name)
+
+
+def _several_countries(sentence: str) -> list[str]:
+    """'in three countries in southeastern Africa – Malawi, Mozambique and Madagascar': the countries named."""
+    if not _N_COUNTRIES.search(sentence):
+        return []
+    out = []
+    for m in _CAPITALISED.finditer(sentence):
+        place = lookup_place(m.group())
+        if place is not None and place.kind == "country" and m.group() not in out:
+            out.append(m.group())
+    return out if len(out) >= 2 else []
 
 
 _PLACE_TAIL = re.compile(r"\s(?:Province|District|Region|County|State|Governorate|Prefecture|Municipality|Island|Islands|"

@@ -21,6 +21,7 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
     ("at risk of siege", re.compile(r"\bat risk of (?:being )?(?:placed |put )?(?:under siege|besieged)\b|\brisk (?:of )?siege\b", re.I)),
     ("under siege", re.compile(r"\bunder siege\b|\bbesieged\b|\bsieges?\s+of\b|\bencircled\b", re.I)),
     ("missing", re.compile(r"\b(?:missing|unaccounted for|disappeared|still lost)\b", re.I)),
+    ("accounted for", re.compile(r"(?<!un)\baccounted for\b", re.I)),  # found safe: no rule counts it
     ("rescued", re.compile(r"\b(?:rescued|rescuing|saved|pulled (?:out )?alive|plucked|brought to safety|were rescued|"
                            r"pulled\b[^,;.]{0,40}\bfrom (?:the )?(?:water|sea|rubble|debris|wreckage|river|lake|mud))\b", re.I)),
     ("survived", re.compile(r"\b(?:survivors?|survived)\b", re.I)),
@@ -56,7 +57,8 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:—–]\s*|\s+-\s+|\((?=[^)]*\d)|\)|,\s*(?=\d)(?!(?:1[89]|20)\d\d\b)"
     r"|,\s*(?=(?:while|whereas|but|and|with|as|although|though|which|who|where|after|before|when|including|"
-    r"among them|of whom|plus|bringing|taking|up from|down from|from|compared)\b)"
+    r"among them|of whom|plus|bringing|taking|up from|down from|from|compared|"
+    r"the (?:number|death toll|toll|tally|count|total) of|the (?:death )?toll\b)\b)"
     r"|\s+(?=(?:while|whereas|but|although|though)\b)"
     r"|\s+(?=as\s+(?!many\b|much\b|few\b|high\b|low\b|well\b|of\b|a\s+result\b|to\b|long\b|soon\b)[a-z]+\s)"
     r"|\s+(?=and\s+(?:\w+\s+){0,3}(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens?\b|"

@@ -450,3 +450,20 @@ def test_opening_fire_is_no_fire_and_an_assault_in_one_attack_is_that_attack(tmp
            "The terrorist attack at the concert hall has now claimed 144 lives, one of the deadliest assaults in years.")
     _write(tmp_path, "b.md", "Ledger", "2024-03-30", "The terrorist attack at the concert hall killed 150 people.")
     assert {"144 lives", "150 people"} in _flags(run([str(tmp_path)], rules=RULES))
+
+
+def test_whose_toll_it_is_and_what_a_verb_counts():
+    by = {c.text: c for c in _claims("Malawi’s death toll has risen from 225 to 326 since Wednesday, the president said.")}
+    assert by["326"].place == "Malawi"
+    by = {c.text: c for c in _claims("Most affected is impoverished Malawi, where the death toll rose to 438 on Saturday.")}
+    assert by["438"].place == "Malawi"
+    by = {c.text: c for c in _claims("The storm has led to at least 522 deaths in three countries in southeastern Africa – "
+                                     "Malawi, Mozambique and Madagascar.")}
+    assert by["at least 522 deaths"].place == "Malawi; Mozambique; Madagascar"
+    by = {c.text: c for c in _claims("The storm affected over 2 million people and displaced over half a million.")}
+    assert by["over 2 million people"].kind is None and by["over half a million"].kind == "displaced"
+    by = {c.text: c for c in _claims("\"The death toll has risen from 225 to 326, the number of people displaced has more "
+                                     "than doubled to 183,159,\" he said.")}
+    assert by["326"].kind == "deaths" and by["183,159"].kind == "displaced"
+    by = {c.text: c for c in _claims("She said the number of people accounted for is 136.")}
+    assert by["136"].kind is None

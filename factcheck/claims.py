@@ -70,7 +70,8 @@ _EVENTS: list[tuple[str, re.Pattern]] = [
     ("storm", re.compile(r"\b(?:hurricane|typhoon|cyclone|storm|tornado|flood(?:s|ing)?|landslides?|mudslides?|monsoon)\b", re.I)),
     ("fire", re.compile(r"(?<!\bopened )(?<!\bopen )(?<!\bopening )(?<!\breturned )(?<!\bcease-)(?<!\bcease)(?<!\bcross)"
                         r"(?<!\bcross-)(?<!\bgun)\b(?:fires?(?!\s+(?:department|service|brigade|authorit\w*|officials?|chief|"
-                        r"fighters?|station|trucks?|engines?|on|at|into|upon)\b)|wildfires?|blazes?|bushfires?)\b", re.I)),
+                        r"fighters?|station|trucks?|engines?|rescue|crews?|on|at|into|upon)\b)|wildfires?|blazes?|"
+                        r"bushfires?)\b", re.I)),
     ("crash", re.compile(r"\b(?:crash(?:es)?|airliner|plane|derailment|collision|sinking|capsized|capsizing|shipwrecks?)\b", re.I)),
     ("crush", re.compile(r"\b(?:crowd crush|crush|stampede|crowd surge|crowd collapse)\b", re.I)),
     ("collapse", re.compile(r"\b(?:building collapse|collapsed building|collapse of)\b", re.I)),
@@ -709,7 +710,9 @@ def _places(sentence: str, q: Quantity) -> str | None:
 #: "Malawi's death toll", "Malawi, where the death toll rose", "Malawi bore the brunt, counting": whose toll it is.
 _TOLL_OF_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’]s\s+(?:(?:official|overall|total|own)\s+)?"
                             r"(?:death toll|toll|tally|dead|deaths|casualties|victims|injured|missing|displaced)\b"
-                            r"|,\s+where\b|\s+(?:bore the brunt|was hardest hit|was the hardest hit)\b)[^.;]{0,60}$")
+                            r"|,\s+where\b|\s+(?:bore the brunt|was hardest hit|was the hardest hit)\b"
+                            r"|\s+(?:recorded|reported|counted|registered|confirmed|has recorded|has reported)\s+$)"
+                            r"[^.;]{0,60}$")
 _N_COUNTRIES = re.compile(r"\b(?:in|across|from)\s+(?:two|three|four|five|six|several|\d+)\s+(?:\w+\s+)?countries\b", re.I)
 
 

@@ -291,6 +291,8 @@ def _window(c: Claim) -> str:
 #: Events that happen at one time: figures about them published far apart are about different events.
 POINT_EVENTS = frozenset({"earthquake", "storm", "fire", "crash", "attack", "crush", "collapse"})
 POINT_EVENT_DAYS = 120
+#: Incidents of their own that last: a cholera outbreak named in a cyclone story is another incident.
+LONG_EVENTS = frozenset({"epidemic", "famine"})
 
 
 #: A war, an offensive in it and one attack are different windows of one conflict.
@@ -305,13 +307,15 @@ def _different_events(a: Claim, b: Claim) -> bool:
     if not ea or not eb or ea == eb:
         return False
     in_war = "war" in (ea, eb, a.story_event, b.story_event)  # "the deadliest assault" in a story of one attack: it
+    if {ea, eb} & LONG_EVENTS and {ea, eb} <= POINT_EVENTS | LONG_EVENTS:
+        return True  # a cholera outbreak and a cyclone are two incidents, whatever their articles are about
     return ({ea, eb} <= WAR_EVENTS and in_war) or _other_incident(a) or _other_incident(b)
 
 
 def _other_incident(c: Claim) -> bool:
     """The sentence names a one-off incident that is not the one its article is about ("the airliner downed over
     the Sinai last year, killing more than 200" in a story about a war)."""
-    return c.event in POINT_EVENTS and c.story_event is not None and c.event != c.story_event
+    return c.event in POINT_EVENTS | LONG_EVENTS and c.story_event is not None and c.event != c.story_event
 
 
 def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
@@ -331,6 +335,8 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
                 out.extend(place_reasons(a, b))
             elif pa and pb and (len(pa) > 1 or len(pb) > 1) and (several := several_countries_of(a, b)):
                 out.append(several)
+            elif bool(pa) != bool(pb) and len(pa or pb) > 1 and several_countries_of(a, a if pa else b, alone=True):
+                out.append(f"a total over several countries vs a figure with no place: {a.place or b.place}")
             elif bool(pa) != bool(pb):
                 away = outside_story(a, b) if pa else outside_story(b, a)
                 if away:

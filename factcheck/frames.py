@@ -119,7 +119,10 @@ def several_countries(pa: list, pb: list) -> str | None:
     return None
 
 
-def several_countries_of(a: Claim, b: Claim) -> str | None:
+def several_countries_of(a: Claim, b: Claim, alone: bool = False) -> str | None:
+    """several_countries for two claims; with ``alone``, whether claim b's own places span several countries."""
+    if alone:
+        return "several" if len({p.country for p in _resolved(b) if p.kind == "country"}) > 1 else None
     return several_countries(_resolved(a), _resolved(b))
 
 

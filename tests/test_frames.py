@@ -467,3 +467,18 @@ def test_whose_toll_it_is_and_what_a_verb_counts():
     assert by["326"].kind == "deaths" and by["183,159"].kind == "displaced"
     by = {c.text: c for c in _claims("She said the number of people accounted for is 136.")}
     assert by["136"].kind is None
+
+
+def test_a_cholera_outbreak_in_a_cyclone_story_is_another_incident_and_a_several_country_total_needs_places(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2023-03-13",
+           "Cyclone Freddy killed 99 people in Malawi. The country is grappling with the deadliest cholera outbreak in "
+           "its history, which has killed more than 1,600 people.")
+    _write(tmp_path, "b.md", "Ledger", "2023-03-18", "Cyclone Freddy has killed 438 people in Malawi, officials said.")
+    _write(tmp_path, "c.md", "Post", "2023-03-18",
+           "Cyclone Freddy has led to at least 522 deaths in three countries – Malawi, Mozambique and Madagascar.")
+    _write(tmp_path, "d.md", "Times", "2023-03-18", "The toll from Cyclone Freddy jumped to 438 from 326, officials said.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert not any("more than 1,600 people" in f for f in flags)
+    assert not any("at least 522 deaths" in f for f in flags)
+    by = {c.text: c for c in _claims("Malawi’s commercial capital Blantyre recorded 85 deaths.")}
+    assert by["85 deaths"].place == "Blantyre"

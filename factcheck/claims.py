@@ -74,10 +74,13 @@ _EVENTS: list[tuple[str, re.Pattern]] = [
                         r"bushfires?)\b", re.I)),
     ("crash", re.compile(r"\b(?:crash(?:es)?|airliner|plane|derailment|collision|sinking|capsized|capsizing|shipwrecks?)\b", re.I)),
     ("crush", re.compile(r"\b(?:crowd crush|crush|stampede|crowd surge|crowd collapse)\b", re.I)),
-    ("collapse", re.compile(r"\b(?:building collapse|collapsed building|collapse of)\b", re.I)),
+    ("collapse", re.compile(r"\b(?:(?:building|bridge|condo|condominium|tower|partial|roof|mine|dam|stadium|apartment|"
+                            r"structural)\s+collapse|collapsed (?:building|tower|bridge|condo|structure)|collapse of|"
+                            r"(?:building|tower|bridge|block|condo|complex|structure|roof|dam|mine)\s+(?:\w+\s+)?"
+                            r"(?:collapsed|caved in|came down))\b", re.I)),
     ("epidemic", re.compile(r"\b(?:epidemic|pandemic|outbreak|virus|disease|cholera|ebola|covid(?:-19)?)\b", re.I)),
     ("famine", re.compile(r"\b(?:famine|drought|starvation)\b", re.I)),
-    ("talks", re.compile(r"\b(?:talks|negotiations|meeting|summit|conference)\b", re.I)),
+    ("talks", re.compile(r"\b(?:talks|negotiations|meeting|summit|(?<!news )(?<!press )conference)\b", re.I)),
 ]
 
 _MODAL = re.compile(r"\b(?:would|could|might|may|if|unless|threatens? to|stands? to|risks?|feared|fears|projected|forecast|"
@@ -329,6 +332,9 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
                                                        or _OTHER_AFTER.search(sentence, q.start, q.end))
                 and (out[-1][1].predicate if out else last_measure) == claim.predicate):
             claim = _replace(claim, part="part")  # "28 bodies were found in one of the restrooms. 14 other bodies ..."
+        elif claim.part is None and claim.dimension == "count" and out and out[-1][1].part == "part" \
+                and _AND_NEXT.search(sentence, out[-1][0].end, q.start):
+            claim = _replace(claim, part="part")  # "including 97 recovered from the rubble and one who died in hospital"
         elif claim.part is None and claim.dimension == "count" and claim.place and _HARDEST_HIT.search(sentence):
             claim = _replace(claim, part=claim.place.split(";")[0].strip())  # "in Derna, the hardest hit, 6,000"
         elif claim.part is None and claim.dimension == "count" and (with_place := _place_with(sentence, q.start)):
@@ -376,6 +382,7 @@ _OTHER_VERB_BEFORE = re.compile(r"\b(?:affected|affecting|affects|impacted|impac
                                 r"employed|vaccinated|screened|tested|registered|visited|reached out to|welcomed)\s+"
                                 r"(?:(?:over|more than|some|about|around|nearly|almost|at least|up to|an estimated|roughly)\s+)?$",
                                 re.I)
+_AND_NEXT = re.compile(r"^[^.;]{0,80}?\b(?:and|plus|as well as)\s+(?:\w+\s+){0,2}$", re.I)
 _ONE_OF_THE = re.compile(r"[^.;]{0,40}?\b(?:in|on|at|inside|near) one of the\b", re.I)
 _OTHER_AFTER = re.compile(r"\s+other\b", re.I)
 _STILL_IN_HOSPITAL = re.compile(r"[^.;]{0,60}?\b(?:remain|remains|remained|are still|were still|still|are being|were being)"

@@ -176,7 +176,7 @@ def extract_claims(article: Article) -> list[Claim]:
                     claims[index[dup_of]] = _fill_missing(first, claim)
                     claim = _replace(claim, duplicate_of=dup_of)
                 claims.append(claim)
-    claims = _country_breakdown(_timeline_lists(text, claims, article.published))
+    claims = _country_breakdown(_timeline_lists(text, _fact_box(text, claims), article.published))
     return [_in_story(c, story) for c in claims]  # after repeats filled in what a cut-short first mention lacked
 
 
@@ -288,10 +288,65 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
             claim = _replace(claim, part=None)  # "183 traced, of whom 79 died": a part of another measure's total
         if claim.part and claim.predicate is None and out and out[-1][1].predicate:
             claim = _replace(claim, predicate=out[-1][1].predicate)  # "Of the 42 dead, 31 ... and 22 from Bohol"
+        claim = _own_population(claim, out[-1][1].predicate if out else last_measure, q.noun or claim.noun,
+                                sentence, q)
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
     out = _old_takes_new_measure(out)
     return _listed_populations(sentence, out)
+
+
+_FIGURE_ALONE = re.compile(r"[\W_]*")
+_CAPTION_NOUN = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?:the\s+)?(?P<noun>[a-z]+)\b", re.I)
+
+
+def _fact_box(text: str, claims: list[Claim]) -> list[Claim]:
+    """'– 2,073 –' alone on its line, then 'The total number of bodies recovered ...': a figure set as a heading
+    takes its measure (and noun) from the caption paragraph that follows it."""
+    from factcheck.quantities import singular
+
+    out = []
+    for c in claims:
+        line_end = text.find("\n", c.end)
+        line_start = text.rfind("\n", 0, c.start) + 1
+        line_end = len(text) if line_end < 0 else line_end
+        if c.predicate is not None or c.dimension != "count" or not _FIGURE_ALONE.fullmatch(
+                text[line_start:c.start] + text[c.end:line_end]):
+            out.append(c)
+            continue
+        caption = re.match(r"\s*(?P<p>[^\n]+)", text[line_end:])
+        if caption is None:
+            out.append(c)
+            continue
+        first = caption.group("p")[:300]
+        m = _CAPTION_NOUN.search(first)
+        noun = c.noun or (singular(m.group("noun").lower()) if m else None)
+        measure = predicate(first, 0, 0, noun)
+        out.append(_replace(c, predicate=measure, noun=noun) if measure else c)
+    return out
+
+
+#: Counted nouns that already name the part they count: "The dead included 19 foreigners" is every foreigner.
+_QUALIFIED_NOUNS = {"foreigner", "tourist", "child", "kid", "minor", "boy", "girl", "baby", "infant", "woman", "man",
+                    "civilian", "student", "pupil", "soldier", "troop", "officer", "policeman", "fighter", "militant",
+                    "rebel", "worker", "journalist", "doctor", "medic", "nurse", "crew", "crew member", "expatriate"}
+
+
+_OTHERS_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:more|others)\b", re.I)
+_OTHERS_BEFORE = re.compile(r"\b(?:another|a further|further|additional)\s*$", re.I)
+
+
+def _own_population(claim: Claim, previous_measure: str | None, noun: str | None, sentence: str,
+                    q: Quantity) -> Claim:
+    """'At least 120 were killed and 100 more injured', 'a further 10,100 are missing' after a toll: 'more' and
+    'further' after another measure's figure mean others, not an increase ('increased by 400' stays one);
+    'The dead included 19 foreigners': a part marker on a noun that names the part adds nothing."""
+    if claim.part == "increase" and previous_measure and claim.predicate and previous_measure != claim.predicate \
+            and (_OTHERS_AFTER.match(sentence, q.end) or _OTHERS_BEFORE.search(sentence, 0, q.start)):
+        return _replace(claim, part=None)
+    if claim.part == "part" and noun in _QUALIFIED_NOUNS:
+        return _replace(claim, part=None)
+    return claim
 
 
 def _old_takes_new_measure(read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:

@@ -267,7 +267,7 @@ def _place_after(sentence: str, end: int) -> str | None:
 
 _EARLIER_BEFORE = re.compile(
     r"(?:\b(?:rose|rising|risen|increased|climbed|jumped|soared|grew|went up|fell|dropped|decreased|declined|revised|"
-    r"lowered|raised|corrected|changed|updated|upped)\s+(?:\w+\s+){0,3}from"
+    r"lowered|raised|corrected|changed|updated|upped)\s+(?:[\w,.]+\s+){0,3}from"
     r"|\bup from|\bdown from"
     r"|^\W*(?:the\s+)?(?:previous|earlier|initial|original|first|old|last)\s+(?:death\s+)?(?:toll|figure|count|tally|"
     r"estimate|report)s?\b[^;]*"

@@ -177,3 +177,37 @@ def test_property_a_suspended_hyphen_range_is_one_range_in_the_second_figure_uni
     high = low + span
     found = extract_quantities(f"The {low}{join}{high}-{unit}-long vessel sank.")
     assert [(q.low, q.high, q.unit, q.dimension) for q in found] == [(low, high, unit, "physical")]
+
+
+# ---------------------------------------------------------------- the measure is in a neighbouring clause or line
+def test_the_old_figure_of_risen_to_from_takes_the_new_figure_measure():
+    text = "The confirmed death toll from the quake in Aldor has risen to 1,402, from 911, the agency said."
+    old = _kind(text, "911")
+    assert old.kind == "deaths" and old.revision == "earlier"
+
+
+def test_a_figure_set_as_a_heading_takes_the_measure_of_its_caption():
+    text = ("The search in Aldor was called off. Here are the figures.\n\n– 3,114 –\n\n"
+            "The total number of bodies recovered by rescue teams, the agency said.\n\n– 4,000 –\n\n"
+            "Those still missing beneath two districts.\n")
+    assert _kind(text, "3,114").kind == "deaths"
+    assert _kind(text, "4,000").kind == "missing"
+
+
+def test_more_after_another_measure_means_others_not_an_increase():
+    c = _kind("At least 75 people were killed and 60 more injured in the crush, officials said.", "60")
+    assert c.kind == "wounded" and c.part is None
+    c = _kind("Three bodies were found on Monday. 25 more were injured in Aldor.", "25")
+    assert c.part is None
+    c = _kind("The toll increased by 80 victims, while the number of injured people increased by 300 people.",
+              "300 people")
+    assert c.part == "increase"
+    c = _kind("Rescuers found 40 bodies on Monday and 12 more on Tuesday.", "12")
+    assert c.part == "increase"
+
+
+def test_a_noun_that_names_the_part_is_the_whole_of_that_part():
+    c = _kind("The dead included 14 foreigners, he said.", "14 foreigners")
+    assert c.kind == "deaths" and c.part is None and c.noun == "foreigner"
+    c = _kind("The dead included 14 people from Aldor, he said.", "14 people")
+    assert c.part is not None

@@ -770,10 +770,14 @@ def _as_of(sentence: str, published: date | None) -> date | None:
     return (datetime.combine(published, datetime.min.time()) + relativedelta(weekday=wd(-1))).date()
 
 
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|strongest|biggest|largest|heaviest|highest|most \w+|"
+                          r"first|only)\b[^,;.]{0,25}$", re.I)
+
+
 def _since(text: str, published: date | None) -> date | None:
     m = _SINCE.search(text)
-    if not m:
-        return None
+    if not m or _SUPERLATIVE.search(text, max(0, m.start() - 40), m.start()):
+        return None  # "Morocco's deadliest since 1960" ranks the event; it does not open a counting window
     what = m.group("what").strip()
     if _SINCE_WHOLE.match(what):
         return None  # the whole conflict, not a window

@@ -211,3 +211,20 @@ def test_a_noun_that_names_the_part_is_the_whole_of_that_part():
     assert c.kind == "deaths" and c.part is None and c.noun == "foreigner"
     c = _kind("The dead included 14 people from Aldor, he said.", "14 people")
     assert c.part is not None
+
+
+# ---------------------------------------------------------------- populations, rankings
+def test_a_place_population_is_a_measure_of_its_own():
+    c = _kind("In Aldor, which has an estimated population of at least 90,000, whole streets were swept away.",
+              "at least 90,000")
+    assert c.kind == "population"
+    assert _kind("The flood hit the heart of the city, home to about 70,000 people.", "about 70,000 people").kind \
+        == "population"
+    assert _kind("The quake flattened a village of 3,000 people near Aldor.", "3,000 people").kind != "population"
+
+
+def test_deadliest_since_a_year_ranks_the_event_and_opens_no_window():
+    c = _kind("The quake killed 2,100 people, making it the country's deadliest since 1960.", "2,100 people")
+    assert c.kind == "deaths" and c.since is None
+    c = _kind("Some 40,000 people have been killed since 2011, the monitor said.", "Some 40,000 people")
+    assert c.since is not None and c.since.year == 2011

@@ -284,6 +284,8 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         claim = _claim(article, q, s_start, sentence, s_start, line_starts, i, spans)
         if q.start in listed and claim.part is None:
             claim = _replace(claim, part=listed[q.start])
+        elif claim.part is None and q.dimension == "count":
+            claim = _replace(claim, part=_country_with(sentence, q))
         elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate):
             claim = _replace(claim, part=None)  # "183 traced, of whom 79 died": a part of another measure's total
         if claim.part and claim.predicate is None and out and out[-1][1].predicate:
@@ -416,6 +418,19 @@ def _split_changes(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
 _LOOSE_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
+#: "Canada with 18, China with eight": in a list, the name right before "with" is the figure's own.
+_PLACE_WITH = re.compile(r"\b((?:the\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s+with\s+(?:about\s+|some\s+)?$")
+
+
+def _country_with(sentence: str, q: Quantity) -> str | None:
+    """'Canada with 18': a country's own figure in a breakdown, even when the rest of the list is in words."""
+    from factcheck.places import lookup
+
+    m = _PLACE_WITH.search(sentence, max(0, q.start - 40), q.start)
+    place = lookup(m.group(1)) if m else None
+    return place.name if place is not None and place.kind == "country" else None
+
+
 def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     """'1,293 deaths in Al Haouz, 452 in Taroudant, 41 in Ouarzazate': figures listed each with a place of
     its own clause are parts (by place) of a total, never the total. Start offset -> place."""
@@ -425,7 +440,9 @@ def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     own = {}
     for q in counts:
         lo, hi = clause_bounds(sentence, q.start, q.end)
-        names = _place_names(sentence[q.end:hi]) or _LOOSE_PLACE.findall(sentence[q.end:hi]) \
+        with_place = _PLACE_WITH.search(sentence, max(0, q.start - 40), q.start)
+        names = ([with_place.group(1)] if with_place else []) or _place_names(sentence[q.end:hi]) \
+            or _LOOSE_PLACE.findall(sentence[q.end:hi]) \
             or _place_names(sentence[lo:q.start])  # the place after the figure is its own: "1,293 in Al Haouz"
         names = [n for n in names if n.split()[0] not in _NOT_PLACES]
         if names:

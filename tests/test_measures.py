@@ -228,3 +228,48 @@ def test_deadliest_since_a_year_ranks_the_event_and_opens_no_window():
     assert c.kind == "deaths" and c.since is None
     c = _kind("Some 40,000 people have been killed since 2011, the monitor said.", "Some 40,000 people")
     assert c.since is not None and c.since.year == 2011
+
+
+# ---------------------------------------------------------------- wrong measures and parts seen on real text
+def test_the_status_after_the_number_of_is_the_measure():
+    c = _kind("The search went on, as the number of persons rescued remains at 61 and no new dead bodies were found.",
+              "61")
+    assert c.kind == "rescued"
+
+
+def test_a_total_traced_is_not_the_dead_among_them():
+    found = {c.text: c for c in _claims("So far, 140 people have been traced, out of which 52 have died.")}
+    assert found["140 people"].kind != "deaths"
+    assert found["52"].kind == "deaths"
+
+
+def test_a_possible_figure_after_a_forecast_is_not_a_count():
+    c = _kind("So the death toll will undoubtedly rise further, possibly in the hundreds.", "hundreds")
+    assert c.modality == "hypothetical"
+
+
+def test_sea_miles_are_a_distance():
+    c = _kind("Survivors were picked up 39 sea miles southwest of Aldor.", "39 sea miles")
+    assert c.unit == "nautical mile" and c.kind == "distance"
+
+
+def test_parts_named_by_sex_or_as_the_others():
+    text = "Of the dead, 88 are female and 41 are male."
+    assert [(c.text, c.part) for c in _claims(text)] == [("88", "female"), ("41", "male")]
+    c = _kind("The other nationalities had one or two passengers on board, he said.", "two passengers")
+    assert c.part == "others"
+    c = _kind("Kenya had about 30 passengers on board out of the 140 passengers.", "140 passengers")
+    assert c.part is None
+
+
+def test_bodies_sent_home_are_handled_and_ages_are_not_counts():
+    c = _kind("The bodies of 21 foreign nationals have been sent to their home countries, it said.",
+              "21 foreign nationals")
+    assert c.kind != "deaths"
+    c = _kind("A woman between the age of 10 and 19 was also confirmed to have died.", "19")
+    assert c.kind is None and c.predicate == "age"
+
+
+def test_a_country_with_its_figure_is_a_part():
+    c = _kind("Other nationalities on the flight were Canada with 14, China with eight and Peru with two.", "14")
+    assert c.part == "Canada"

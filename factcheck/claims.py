@@ -184,7 +184,7 @@ def extract_claims(article: Article) -> list[Claim]:
                     claims[index[dup_of]] = _fill_missing(first, claim)
                     claim = _replace(claim, duplicate_of=dup_of)
                 claims.append(claim)
-    claims = _country_breakdown(_timeline_lists(text, claims, article.published))
+    claims = _country_breakdown(_timeline_lists(text, _fact_box(text, claims), article.published))
     return [_in_story(c, story) for c in claims]  # after repeats filled in what a cut-short first mention lacked
 
 
@@ -342,14 +342,18 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         elif claim.part is None and claim.dimension == "count" and (
                 _REMAINDER.match(sentence) or _EACH_AFTER.match(sentence, q.end)):
             claim = _replace(claim, part="part")  # "The other nationalities had one or two", "seven each"
+        elif claim.part is None and q.dimension == "count" and (named := _country_with(sentence, q)):
+            claim = _replace(claim, part=named)
         elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate) \
-                or claim.part == "increase" and _MORE_OTHERS.match(sentence, q.end) \
+                or claim.part == "increase" and claim.predicate and _MORE_OTHERS.match(sentence, q.end) \
                 and (out[-1][1].predicate if out else last_measure) not in (None, claim.predicate):
             # "183 traced, of whom 79 died": a part of another measure's total; "146 died and 150 more were
             # injured": others than the dead, not an increase
             claim = _replace(claim, part=None)
         if claim.part and claim.predicate is None and out and out[-1][1].predicate:
             claim = _replace(claim, predicate=out[-1][1].predicate)  # "Of the 42 dead, 31 ... and 22 from Bohol"
+        claim = _own_population(claim, out[-1][1].predicate if out else last_measure, q.noun or claim.noun,
+                                sentence, q)
         if claim.revision == "earlier" and claim.as_of is not None:
             stated.add(q.start)
         if claim.dimension == "count" and _OTHER_VERB_BEFORE.search(sentence, max(0, q.start - 40), q.start):
@@ -431,6 +435,59 @@ _FROM_TO_CHANGE = re.compile(r"\W*(?:\w+\s+){0,2}?(?:to|up to)\s", re.I)  # "fro
 _TO_FROM_CHANGE = re.compile(r"[^.;]{0,80}?\b(?:from|up from|down from)\s+(?:\w+\s+){0,3}?$", re.I)  # "to 310 ... from 290"
 
 
+_FIGURE_ALONE = re.compile(r"[\W_]*")
+_CAPTION_NOUN = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?:the\s+)?(?P<noun>[a-z]+)\b", re.I)
+
+
+def _fact_box(text: str, claims: list[Claim]) -> list[Claim]:
+    """'– 2,073 –' alone on its line, then 'The total number of bodies recovered ...': a figure set as a heading
+    takes its measure (and noun) from the caption paragraph that follows it."""
+    from factcheck.quantities import singular
+
+    out = []
+    for c in claims:
+        line_end = text.find("\n", c.end)
+        line_start = text.rfind("\n", 0, c.start) + 1
+        line_end = len(text) if line_end < 0 else line_end
+        if c.predicate is not None or c.dimension != "count" or not _FIGURE_ALONE.fullmatch(
+                text[line_start:c.start] + text[c.end:line_end]):
+            out.append(c)
+            continue
+        caption = re.match(r"\s*(?P<p>[^\n]+)", text[line_end:])
+        if caption is None:
+            out.append(c)
+            continue
+        first = caption.group("p")[:300]
+        m = _CAPTION_NOUN.search(first)
+        noun = c.noun or (singular(m.group("noun").lower()) if m else None)
+        measure = predicate(first, 0, 0, noun)
+        out.append(_replace(c, predicate=measure, noun=noun) if measure else c)
+    return out
+
+
+#: Counted nouns that already name the part they count: "The dead included 19 foreigners" is every foreigner.
+_QUALIFIED_NOUNS = {"foreigner", "tourist", "child", "kid", "minor", "boy", "girl", "baby", "infant", "woman", "man",
+                    "civilian", "student", "pupil", "soldier", "troop", "officer", "policeman", "fighter", "militant",
+                    "rebel", "worker", "journalist", "doctor", "medic", "nurse", "crew", "crew member", "expatriate"}
+
+
+_OTHERS_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:more|others)\b", re.I)
+_OTHERS_BEFORE = re.compile(r"\b(?:another|a further|further|additional)\s*$", re.I)
+
+
+def _own_population(claim: Claim, previous_measure: str | None, noun: str | None, sentence: str,
+                    q: Quantity) -> Claim:
+    """'At least 120 were killed and 100 more injured', 'a further 10,100 are missing' after a toll: 'more' and
+    'further' after another measure's figure mean others, not an increase ('increased by 400' stays one);
+    'The dead included 19 foreigners': a part marker on a noun that names the part adds nothing."""
+    if claim.part == "increase" and previous_measure and claim.predicate and previous_measure != claim.predicate \
+            and (_OTHERS_AFTER.match(sentence, q.end) or _OTHERS_BEFORE.search(sentence, 0, q.start)):
+        return _replace(claim, part=None)
+    if claim.part == "part" and noun in _QUALIFIED_NOUNS:
+        return _replace(claim, part=None)
+    return claim
+
+
 def _old_takes_new_measure(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
     """'the toll rose to 310 from 290 ... as the injured succumbed': the old figure of a change counts what the
     new one counts, whatever word stands next to it; only the new figure of its own change, not the next figure
@@ -501,6 +558,19 @@ def _split_changes(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
 _LOOSE_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
+#: "Canada with 18, China with eight": in a list, the name right before "with" is the figure's own.
+_COUNTRY_WITH = re.compile(r"\b((?:the\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s+with\s+(?:about\s+|some\s+)?$")
+
+
+def _country_with(sentence: str, q: Quantity) -> str | None:
+    """'Canada with 18': a country's own figure in a breakdown, even when the rest of the list is in words."""
+    from factcheck.places import lookup
+
+    m = _COUNTRY_WITH.search(sentence, max(0, q.start - 40), q.start)
+    place = lookup(m.group(1)) if m else None
+    return place.name if place is not None and place.kind == "country" else None
+
+
 def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     """'1,293 deaths in Al Haouz, 452 in Taroudant, 41 in Ouarzazate': figures listed each with a place of
     its own clause are parts (by place) of a total, never the total. Start offset -> place."""
@@ -510,7 +580,9 @@ def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     own = {}
     for q in counts:
         lo, hi = clause_bounds(sentence, q.start, q.end)
-        names = _place_names(sentence[q.end:hi]) or _LOOSE_PLACE.findall(sentence[q.end:hi]) \
+        with_place = _COUNTRY_WITH.search(sentence, max(0, q.start - 40), q.start)
+        names = ([with_place.group(1)] if with_place else []) or _place_names(sentence[q.end:hi]) \
+            or _LOOSE_PLACE.findall(sentence[q.end:hi]) \
             or _place_names(sentence[lo:q.start])  # the place after the figure is its own: "1,293 in Al Haouz"
         names = [n for n in names if n.split()[0] not in _NOT_PLACES]
         if names:
@@ -910,6 +982,10 @@ def _as_of(sentence: str, published: date | None) -> date | None:
     wd = weekday(_WEEKDAYS.index(m.group("day").lower()))
     # news uses a bare weekday for the latest such day up to the publication date
     return (datetime.combine(published, datetime.min.time()) + relativedelta(weekday=wd(-1))).date()
+
+
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|strongest|biggest|largest|heaviest|highest|most \w+|"
+                          r"first|only)\b[^,;.]{0,25}$", re.I)
 
 
 def _since(text: str, published: date | None) -> date | None:

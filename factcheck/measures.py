@@ -57,8 +57,8 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:—–]\s*|\s+-\s+|\((?=[^)]*\d)|\)|,\s*(?=\d)(?!(?:1[89]|20)\d\d\b)"
     r"|,\s*(?=(?:while|whereas|but|and|with|as|although|though|which|who|where|after|before|when|including|"
-    r"among them|of whom|plus|bringing|taking|up from|down from|from|compared|"
-    r"the (?:number|death toll|toll|tally|count|total) of|the (?:death )?toll\b)\b)"
+    r"among them|of whom|of which|out of (?:which|whom|them|those)|plus|bringing|taking|up from|down from|from|"
+    r"compared|the (?:number|death toll|toll|tally|count|total) of|the (?:death )?toll\b)\b)"
     r"|\s+(?=(?:while|whereas|but|although|though)\b)"
     r"|\s+(?=as\s+(?!many\b|much\b|few\b|high\b|low\b|well\b|of\b|a\s+result\b|to\b|long\b|soon\b)[a-z]+\s)"
     r"|\s+(?=and\s+(?:\w+\s+){0,3}(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens?\b|"
@@ -117,8 +117,17 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
     verb of a clause that holds no other figure ("Rescuers pulled 120 people ..., and 58 are still missing":
     'missing' belongs to 58, never to 120)."""
     lo, hi = clause_bounds(sentence, start, end)
-    if noun in ("body", "corpse") and _HANDLED.search(sentence, lo, hi):
+    if _AGE_BEFORE.search(sentence, max(0, start - 40), start):
+        return "age"  # "a woman between the age of 10 and 19": how old, not how many
+    bodies = noun in ("body", "corpse") or _BODIES_OF.search(sentence, max(0, start - 30), start)
+    if bodies and _HANDLED.search(sentence, lo, hi):
         return "bodies handled"  # "30 bodies were loaded onto trucks": a part of the dead, moved, not a toll
+    status = _NUMBER_OF_STATUS.search(sentence, max(lo - 60, 0), start)
+    if status:
+        word = status.group("status")
+        label = nearest(word, len(word), len(word), patterns)
+        if label is not None:
+            return label  # "the number of persons rescued remains at 104": the status after the noun is the measure
     by_noun = _noun_measure(sentence, start, noun)
     if by_noun:
         return by_noun
@@ -180,6 +189,14 @@ def physical_measure(sentence: str, start: int, end: int, unit: str | None) -> s
     return None
 
 
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?(?:\d+\s+(?:and|to|-)\s+)?$|"
+                         r"\bage of\s+\d+\s+(?:and|to)\s+$", re.I)
+_BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.I)
+_NUMBER_OF_STATUS = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?P<status>killed|dead|"
+                               r"missing|injured|wounded|rescued|evacuated|displaced|arrested|detained|"
+                               r"survivors|injuries|deaths|fatalities)\b[^,;]{0,30}$", re.I)
+
+
 _HANDLED = re.compile(r"\b(?:loaded|transported|taken to|moved|identified|buried|repatriated|sent|handed over|flown|"
                       r"released|returned|examined|autopsied|awaiting identification|unclaimed|brought to|laid out)\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:the|this|that|its|their)\s+(?:new\s+|latest\s+|official\s+|overall\s+|total\s+)?"
@@ -237,6 +254,24 @@ _SEVERITY = re.compile(r"\b(?P<how>minor|light|slight|serious|severe|critical|li
                        r"wounds?|condition|burns)\b", re.I)
 
 
+def _named_part(sentence: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    """A part that names itself: by severity, by sex or group after the figure, or 'the other ...' before it."""
+    severity = _SEVERITY.search(sentence, lo, hi)
+    if severity:
+        return severity.group("how").lower()  # "116 others sustained minor injuries": the lightly hurt only
+    who = _WHO_AFTER.match(sentence[end:end + 40])
+    if who:
+        return who.group("who").lower()  # "Of the dead, 101 are female and 55 are male": parts by sex or group
+    if _OTHER_BEFORE.search(sentence, max(lo, start - 40), start):
+        return "others"  # "The other nationalities had one or two passengers on board": the remainder
+    return None
+
+
+_TOTAL_BEFORE = re.compile(r"\b(?:out of|of)\s+(?:the|a total of|all|all the)\s+$", re.I)
+_OTHER_BEFORE = re.compile(r"\b(?:the|all|every)\s+other\s+(?:\w+\s+){0,4}?(?:had|have|has|with|were|are|numbered)?\s*$|"
+                           r"\bthe\s+other\s*$", re.I)
+
+
 def part_marker(sentence: str, start: int, end: int) -> str | None:
     """Why the figure is a part of a total stated nearby ("including 12 children", "Of the 67 dead, 31 ..."), else None.
 
@@ -247,6 +282,11 @@ def part_marker(sentence: str, start: int, end: int) -> str | None:
         return None  # "32 passengers out of the 149": the figure after "out of the" is the total
     lo, hi = clause_bounds(sentence, start, end)
     head = sentence[max(0, lo - 60):start]
+    if _TOTAL_BEFORE.search(sentence, max(0, start - 25), start):
+        return None  # "32 passengers on board out of the 149 passengers": the figure after 'out of' is the total
+    named = _named_part(sentence, start, end, lo, hi)
+    if named:
+        return named
     if _PART_BEFORE.search(sentence[lo:start]) or _PART_BEFORE.search(head[-45:]):
         return _place_after(sentence, end) or "part"
     m = _OF_THE_TOTAL.search(sentence, 0, start)
@@ -254,12 +294,6 @@ def part_marker(sentence: str, start: int, end: int) -> str | None:
         return _place_after(sentence, end) or "part"
     if _PART_OF_AFTER.match(sentence[end:end + 40]):
         return "part"  # "32 passengers out of the 149", "Four of those on board"
-    severity = _SEVERITY.search(sentence, lo, hi)
-    if severity:
-        return severity.group("how").lower()  # "116 others sustained minor injuries": the lightly hurt only
-    who = _WHO_AFTER.match(sentence[end:end + 40])
-    if who:
-        return who.group("who").lower()  # "97 are female and 54 are male": parts by sex or group
     opening = _OF_THOSE_OPENING.match(sentence)
     if opening and start >= opening.end():
         return "part"  # "Of those killed, at least 97 were female"; "Among the 151 dead, 97 ..."
@@ -273,7 +307,7 @@ def _place_after(sentence: str, end: int) -> str | None:
 
 _EARLIER_BEFORE = re.compile(
     r"(?:\b(?:rose|rising|risen|increased|climbed|jumped|soared|grew|went up|fell|dropped|decreased|declined|revised|"
-    r"lowered|raised|corrected|changed|updated|upped)\s+(?:\w+\s+){0,3}from"
+    r"lowered|raised|corrected|changed|updated|upped)\s+(?:[\w,.]+\s+){0,3}from"
     r"|\bup from|\bdown from"
     r"|^\W*(?:the\s+)?(?:previous|earlier|initial|original|first|old|last)\s+(?:death\s+)?(?:toll|figure|count|tally|"
     r"estimate|report)s?\b[^;]*"
@@ -297,7 +331,8 @@ _FEARED_STATUS = re.compile(r"\b(?:feared|fear|fears|believed|presumed|thought|l
 #: A forecast governs the figure it stands before ("could reach 20,000"), not one it follows ("passes 1,200, could rise").
 _FORECAST = re.compile(r"\b(?:can|could|may|might|would|will|expect|expects|expected(?: to)?|projected(?: to)?|likely to|"
                        r"set to|warned)\b(?!\s+have\b)[^,;]{0,30}\b(?:rise|reach|climb|top|exceed|hit|surpass|go)\b"
-                       r"[^,;]{0,25}$", re.I)
+                       r"(?:[^,;]|,\s*(?=(?:possibly|perhaps|maybe|likely|potentially)\b)){0,40}$"
+                       r"|\b(?:possibly|perhaps|potentially)\s+(?:in\s+the\s+|as many as\s+|as high as\s+)?$", re.I)
 
 
 def feared(sentence: str, start: int, end: int) -> bool:

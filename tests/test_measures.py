@@ -177,3 +177,99 @@ def test_property_a_suspended_hyphen_range_is_one_range_in_the_second_figure_uni
     high = low + span
     found = extract_quantities(f"The {low}{join}{high}-{unit}-long vessel sank.")
     assert [(q.low, q.high, q.unit, q.dimension) for q in found] == [(low, high, unit, "physical")]
+
+
+# ---------------------------------------------------------------- the measure is in a neighbouring clause or line
+def test_the_old_figure_of_risen_to_from_takes_the_new_figure_measure():
+    text = "The confirmed death toll from the quake in Aldor has risen to 1,402, from 911, the agency said."
+    old = _kind(text, "911")
+    assert old.kind == "deaths" and old.revision == "earlier"
+
+
+def test_a_figure_set_as_a_heading_takes_the_measure_of_its_caption():
+    text = ("The search in Aldor was called off. Here are the figures.\n\n– 3,114 –\n\n"
+            "The total number of bodies recovered by rescue teams, the agency said.\n\n– 4,000 –\n\n"
+            "Those still missing beneath two districts.\n")
+    assert _kind(text, "3,114").kind == "deaths"
+    assert _kind(text, "4,000").kind == "missing"
+
+
+def test_more_after_another_measure_means_others_not_an_increase():
+    c = _kind("At least 75 people were killed and 60 more injured in the crush, officials said.", "60")
+    assert c.kind == "wounded" and c.part is None
+    c = _kind("Three bodies were found on Monday. 25 more were injured in Aldor.", "25")
+    assert c.part is None
+    c = _kind("The toll increased by 80 victims, while the number of injured people increased by 300 people.",
+              "300 people")
+    assert c.part == "increase"
+    c = _kind("Rescuers found 40 bodies on Monday and 12 more on Tuesday.", "12")
+    assert c.part == "increase"
+
+
+def test_a_noun_that_names_the_part_is_the_whole_of_that_part():
+    c = _kind("The dead included 14 foreigners, he said.", "14 foreigners")
+    assert c.kind == "deaths" and c.part is None and c.noun == "foreigner"
+    c = _kind("The dead included 14 people from Aldor, he said.", "14 people")
+    assert c.part is not None
+
+
+# ---------------------------------------------------------------- populations, rankings
+def test_a_place_population_is_a_measure_of_its_own():
+    c = _kind("In Aldor, which has an estimated population of at least 90,000, whole streets were swept away.",
+              "at least 90,000")
+    assert c.kind == "population"
+    assert _kind("The flood hit the heart of the city, home to about 70,000 people.", "about 70,000 people").kind \
+        == "population"
+    assert _kind("The quake flattened a village of 3,000 people near Aldor.", "3,000 people").kind != "population"
+
+
+def test_deadliest_since_a_year_ranks_the_event_and_opens_no_window():
+    c = _kind("The quake killed 2,100 people, making it the country's deadliest since 1960.", "2,100 people")
+    assert c.kind == "deaths" and c.since is None
+    c = _kind("Some 40,000 people have been killed since 2011, the monitor said.", "Some 40,000 people")
+    assert c.since is not None and c.since.year == 2011
+
+
+# ---------------------------------------------------------------- wrong measures and parts seen on real text
+def test_the_status_after_the_number_of_is_the_measure():
+    c = _kind("The search went on, as the number of persons rescued remains at 61 and no new dead bodies were found.",
+              "61")
+    assert c.kind == "rescued"
+
+
+def test_a_total_traced_is_not_the_dead_among_them():
+    found = {c.text: c for c in _claims("So far, 140 people have been traced, out of which 52 have died.")}
+    assert found["140 people"].kind != "deaths"
+    assert found["52"].kind == "deaths"
+
+
+def test_a_possible_figure_after_a_forecast_is_not_a_count():
+    c = _kind("So the death toll will undoubtedly rise further, possibly in the hundreds.", "hundreds")
+    assert c.modality == "hypothetical"
+
+
+def test_sea_miles_are_a_distance():
+    c = _kind("Survivors were picked up 39 sea miles southwest of Aldor.", "39 sea miles")
+    assert c.unit == "nautical mile" and c.kind == "distance"
+
+
+def test_parts_named_by_sex_or_as_the_others():
+    text = "Of the dead, 88 are female and 41 are male."
+    assert [(c.text, c.part) for c in _claims(text)] == [("88", "female"), ("41", "male")]
+    c = _kind("The other nationalities had one or two passengers on board, he said.", "two passengers")
+    assert c.part == "others"
+    c = _kind("Kenya had about 30 passengers on board out of the 140 passengers.", "140 passengers")
+    assert c.part is None
+
+
+def test_bodies_sent_home_are_handled_and_ages_are_not_counts():
+    c = _kind("The bodies of 21 foreign nationals have been sent to their home countries, it said.",
+              "21 foreign nationals")
+    assert c.kind != "deaths"
+    c = _kind("A woman between the age of 10 and 19 was also confirmed to have died.", "19")
+    assert c.kind is None and c.predicate == "age"
+
+
+def test_a_country_with_its_figure_is_a_part():
+    c = _kind("Other nationalities on the flight were Canada with 14, China with eight and Peru with two.", "14")
+    assert c.part == "Canada"

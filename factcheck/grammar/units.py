@@ -71,7 +71,7 @@ _WORDS = {
     "cubic foot": "cubic foot", "cubic feet": "cubic foot", "light-year": "light year", "light year": "light year",
     "part per million": "part per million", "parts per million": "part per million",
     "part per billion": "part per billion", "parts per billion": "part per billion",
-    "decibel": "decibel", "nautical mile": "nautical mile", "astronomical unit": "astronomical unit",
+    "decibel": "decibel", "nautical mile": "nautical mile", "sea mile": "nautical mile", "astronomical unit": "astronomical unit",
     "millibar": "millibar", "hectopascal": "hectopascal",
 }
 TEMPERATURE = re.compile(

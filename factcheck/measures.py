@@ -26,7 +26,7 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
                            r"pulled\b[^,;.]{0,40}\bfrom (?:the )?(?:water|sea|rubble|debris|wreckage|river|lake|mud))\b", re.I)),
     ("survived", re.compile(r"\b(?:survivors?|survived)\b", re.I)),
     ("bodies handled", re.compile(r"\b(?:were|was|have been|had been|been|are being|being) (?:buried|laid to rest|identified|"
-                                  r"handed over|repatriated|sent (?:home|back|to their)|flown (?:home|back)|returned (?:home|to their))\b(?!\s+(?:under|beneath|alive|in (?:the )?(?:rubble|mud|debris)))",
+                                  r"handed over|repatriated|sent (?:home|back|to their)|flown (?:home|back)|returned (?:home|to their))\b(?!\s+(?:under|beneath|alive|as|in (?:the )?(?:rubble|mud|debris)))",
                                   re.I)),
     ("killed", re.compile(r"\b(?:killed|killing|kills|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|drowned|"
                           r"massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|deceased|"

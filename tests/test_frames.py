@@ -482,3 +482,8 @@ def test_a_cholera_outbreak_in_a_cyclone_story_is_another_incident_and_a_several
     assert not any("at least 522 deaths" in f for f in flags)
     by = {c.text: c for c in _claims("Malawi’s commercial capital Blantyre recorded 85 deaths.")}
     assert by["85 deaths"].place == "Blantyre"
+
+
+def test_identified_as_injured_is_injured():
+    by = {c.text: c for c in _claims("According to the agency, 154 people have been identified as injured.")}
+    assert by["154 people"].kind == "wounded"

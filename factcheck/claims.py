@@ -356,7 +356,8 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
                                 sentence, q)
         if claim.revision == "earlier" and claim.as_of is not None:
             stated.add(q.start)
-        if claim.dimension == "count" and _OTHER_VERB_BEFORE.search(sentence, max(0, q.start - 40), q.start):
+        if claim.dimension == "count" and (_OTHER_VERB_BEFORE.search(sentence, max(0, q.start - 40), q.start)
+                                           or _OTHER_VERB_AFTER.match(sentence, q.end)):
             claim = _replace(claim, predicate=None)  # "affected over 2 million people and displaced half a million"
         if claim.dimension == "count" and _STILL_IN_HOSPITAL.match(sentence, q.end):
             claim = _replace(claim, predicate="in hospital")  # "80 people injured in the attack remained in hospital"
@@ -386,6 +387,11 @@ _OTHER_VERB_BEFORE = re.compile(r"\b(?:affected|affecting|affects|impacted|impac
                                 r"employed|vaccinated|screened|tested|registered|visited|reached out to|welcomed)\s+"
                                 r"(?:(?:over|more than|some|about|around|nearly|almost|at least|up to|an estimated|roughly)\s+)?$",
                                 re.I)
+#: The figure is the subject of a verb that is no measure: "hundreds of people pressed near the water's edge".
+_OTHER_VERB_AFTER = re.compile(r"(?:\s+(?:of\s+)?(?:people|residents|relatives|mourners|onlookers|volunteers|others))?"
+                               r"\s+(?:have\s+|had\s+)?(?:pressed|gathered|watched|waited|queued|lined up|crowded|"
+                               r"mourned|protested|marched|attended|prayed|rallied|volunteered|turned out|"
+                               r"took part|joined|gather|watch|wait|queue|protest|march|attend|pray|rally)\b", re.I)
 _AND_NEXT = re.compile(r"^[^.;]{0,80}?\b(?:and|plus|as well as)\s+(?:\w+\s+){0,2}$", re.I)
 _ONE_OF_THE = re.compile(r"[^.;]{0,40}?\b(?:in|on|at|inside|near) one of the\b", re.I)
 _OTHER_AFTER = re.compile(r"\s+other\b", re.I)

@@ -487,3 +487,11 @@ def test_a_cholera_outbreak_in_a_cyclone_story_is_another_incident_and_a_several
 def test_identified_as_injured_is_injured():
     by = {c.text: c for c in _claims("According to the agency, 154 people have been identified as injured.")}
     assert by["154 people"].kind == "wounded"
+
+
+def test_a_crowd_that_gathers_is_no_toll():
+    by = {c.text: c for c in _claims("Bodies were lined up on plastic sheeting as hundreds of people pressed near the "
+                                     "water’s edge, watching the search efforts.")}
+    assert by["hundreds of people"].kind is None
+    by = {c.text: c for c in _claims("Rescuers pulled 120 people from the water.")}
+    assert by["120 people"].kind == "rescued"

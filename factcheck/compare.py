@@ -655,14 +655,17 @@ def _story_judge(articles, rules: RuleSet, incidents: dict[str, tuple] | None = 
     return story, drafts
 
 
-def _pair_finder(articles, drafts: frozenset[str], rules: RuleSet, incidents: dict[str, tuple] | None = None):
-    """Candidate pairs of a block (factcheck.blocks): only articles that can be one story are paired."""
+def _pair_finder(articles, drafts: frozenset[str], rules: RuleSet, incidents: dict[str, tuple] | None = None,
+                 story=None):
+    """Candidate pairs of a block (factcheck.blocks): only articles that can be one story are paired; in a huge
+    block, each figure with the nearest later figures of its own story (``story``)."""
     from factcheck.blocks import TIMELINE_ABOVE, TIMELINE_WINDOW, pair_finder
 
     return pair_finder(_names_index(articles), drafts, int(rules.settings.get("min_shared_names", 4)),
                        float(rules.settings.get("min_name_overlap", 0.15)),
                        int(rules.settings.get("timeline_above", TIMELINE_ABOVE)),
-                       int(rules.settings.get("timeline_window", TIMELINE_WINDOW)), incidents=incidents)
+                       int(rules.settings.get("timeline_window", TIMELINE_WINDOW)), incidents=incidents,
+                       story=story)
 
 
 def block_key(c: Claim, rules: RuleSet) -> tuple[str, str]:
@@ -738,15 +741,22 @@ def _compatible_findings(group: list[Claim], rule: Rule, judged: _Judged) -> Non
     by_id = {c.id: c for c in group}
     ids = sorted({x.id for e in judged.compatible for x in e if x.id in by_id}, key=_id_key)
     edges = [(a.id, b.id) for a, b in judged.compatible if a.id in by_id]
-    for comp in _components(ids, edges):
+    comps = _components(ids, edges)
+    comp_of = {i: n for n, comp in enumerate(comps) for i in comp}
+    disputed_in: dict[int, int] = defaultdict(int)  # component -> discrepancies between its own figures
+    for r in judged.raw:
+        if r[0] in ("conflict", "tension"):
+            found = {comp_of.get(x) for x in r[3]}
+            if len(found) == 1 and None not in found:
+                disputed_in[found.pop()] += 1
+    for n, comp in enumerate(comps):
         if len(comp) < 2:
             continue
         members = sorted((by_id[i] for i in comp), key=claim_sort_key)
         quoted = "; ".join(f"\"{c.text}\" ({describe_interval(c, rule)}; {c.source or c.article}, "
                            f"{c.published.isoformat() if c.published else 'undated'})" for c in members[:6])
         more = f" and {len(members) - 6} more" if len(members) > 6 else ""
-        ids_ = {c.id for c in members}
-        disputed = sum(1 for r in judged.raw if r[0] in ("conflict", "tension") and set(r[3]) <= ids_)
+        disputed = disputed_in[n]
         if disputed:
             msg = (f"{len(members)} figures were compared; apart from the {disputed} "
                    f"discrepanc{'y' if disputed == 1 else 'ies'} reported above, they agree: {quoted}{more}.")
@@ -811,7 +821,7 @@ def compare_claims(claims, rules: RuleSet, articles=None, with_subjects: bool = 
             if c.kind and not c.duplicate_of and (c.modality or "asserted") == "asserted" and rules.rule_for(c.kind)]
     incidents = _incidents(live)
     story, drafts = _story_judge(articles, rules, incidents)
-    pairs = _pair_finder(articles, drafts, rules, incidents)
+    pairs = _pair_finder(articles, drafts, rules, incidents, story)
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in live:
         blocks[block_key(c, rules)].append(c)

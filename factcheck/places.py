@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = ["Place", "lookup", "contains", "country_of_demonym", "DEMONYMS"]
@@ -94,11 +95,16 @@ def gazetteer_rows() -> list[list]:
     return [[k, p.name, p.kind, p.country, p.region, p.population] for k, p in _index().items()]
 
 
-def use_gazetteer(rows: list[list]) -> None:
-    """Use a gazetteer kept by the claims index instead of building it again (a draft check starts faster)."""
+def use_gazetteer(rows):
+    """Use a gazetteer kept by the claims index instead of building it again (a draft check starts faster):
+    its rows, or a mapping of folded name -> Place that looks names up as they come (``index.StoredGazetteer``);
+    None builds it again. Returns the one used before, to restore it."""
     global _PREBUILT
-    _PREBUILT = {k: Place(*rest) for k, *rest in rows}
+    before = _PREBUILT
+    _PREBUILT = rows if rows is None or isinstance(rows, Mapping) else {k: Place(*rest) for k, *rest in rows}
     _index.cache_clear()
+    _COUNTRY_STEMS.cache_clear()
+    return before
 
 
 @functools.cache

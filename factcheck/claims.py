@@ -122,7 +122,9 @@ _PAST_RE = re.compile(r"\b(?:last|the previous)\s+(?P<unit>year|month|week|decad
 _SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                   "nine": 9, "ten": 10}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY_RE = re.compile(r"\b(?:on |late |early |last )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<rel>today|yesterday|tonight)\b", re.I)
+_WEEKDAY_RE = re.compile(r"\b(?:on |late |early |last )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                         r"|\b(?P<rel>today|yesterday|tonight)\b"
+                         r"|\b(?:over|at|during|on) the (?P<weekend>weekend)\b", re.I)  # the weekend: its Sunday
 _STARTED_IN = re.compile(
     r"\b(?P<verb>began|begun|started|broke out|erupted|start|began in earnest)\s+in\s+(?P<year>(?:1[89]|20)\d\d)\b", re.I)
 
@@ -983,6 +985,9 @@ def _as_of(sentence: str, published: date | None) -> date | None:
     if m.group("rel"):
         rel = m.group("rel").lower()
         return published - timedelta(days=1) if rel == "yesterday" else published
+    if m.group("weekend"):
+        back = (published.weekday() + 1) % 7 or 7  # the last Sunday before the publication day
+        return published - timedelta(days=back)
     from dateutil.relativedelta import relativedelta, weekday
 
     wd = weekday(_WEEKDAYS.index(m.group("day").lower()))

@@ -495,3 +495,8 @@ def test_a_crowd_that_gathers_is_no_toll():
     assert by["hundreds of people"].kind is None
     by = {c.text: c for c in _claims("Rescuers pulled 120 people from the water.")}
     assert by["120 people"].kind == "rescued"
+
+
+def test_over_the_weekend_dates_a_figure_to_that_sunday():
+    by = {c.text: c for c in _claims("The UN said over the weekend that 11,300 people had died.", "2023-09-18")}
+    assert by["11,300 people"].as_of.isoformat() == "2023-09-17"

@@ -330,7 +330,8 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         if q.start in listed and claim.part is None:
             claim = _replace(claim, part=listed[q.start])
         elif claim.part is None and claim.dimension == "count" and (
-                _ONE_OF_THE.match(sentence, q.end) or (_OTHER_AFTER.match(sentence, q.end)
+                _ONE_OF_THE.match(sentence, q.end)
+                or _AMONG_AFTER.match(sentence, q.end) and (claim.noun or q.noun) not in _PLACE_COUNT_NOUNS or (_OTHER_AFTER.match(sentence, q.end)
                                                        or _OTHER_AFTER.search(sentence, q.start, q.end))
                 and (out[-1][1].predicate if out else last_measure) == claim.predicate):
             claim = _replace(claim, part="part")  # "28 bodies were found in one of the restrooms. 14 other bodies ..."
@@ -395,6 +396,10 @@ _OTHER_VERB_AFTER = re.compile(r"(?:\s+(?:of\s+)?(?:people|residents|relatives|m
                                r"mourned|protested|marched|attended|prayed|rallied|volunteered|turned out|"
                                r"took part|joined|gather|watch|wait|queue|protest|march|attend|pray|rally)\b", re.I)
 _AND_NEXT = re.compile(r"^[^.;]{0,80}?\b(?:and|plus|as well as)\s+(?:\w+\s+){0,2}$", re.I)
+_PLACE_COUNT_NOUNS = {"country", "nation", "nationality", "state", "region", "province", "city", "town", "village"}
+_AMONG_AFTER = re.compile(r"[^.;]{0,60}?\b(?:were|are|was|is|being)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[a-z]+\s+)?"
+                          r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
+                          r"thousands)", re.I)  # "four people directly involved were among 11 detained"
 _ONE_OF_THE = re.compile(r"[^.;]{0,40}?\b(?:in|on|at|inside|near) one of the\b", re.I)
 _OTHER_AFTER = re.compile(r"\s+other\b", re.I)
 _STILL_IN_HOSPITAL = re.compile(r"[^.;]{0,60}?\b(?:remain|remains|remained|are still|were still|still|are being|were being)"

@@ -500,3 +500,11 @@ def test_a_crowd_that_gathers_is_no_toll():
 def test_over_the_weekend_dates_a_figure_to_that_sunday():
     by = {c.text: c for c in _claims("The UN said over the weekend that 11,300 people had died.", "2023-09-18")}
     assert by["11,300 people"].as_of.isoformat() == "2023-09-17"
+
+
+def test_people_among_a_larger_count_are_a_part_but_countries_among_the_dead_are_not():
+    by = {c.text: c for c in _claims("The FSB head said four people directly involved in the attack were among 11 "
+                                     "detained.")}
+    assert by["four people"].part == "part" and by["11"].part is None
+    by = {c.text: c for c in _claims("Citizens of 35 countries are among the 157 people killed in the crash.")}
+    assert by["35 countries"].part is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PREDICATES", "clause_bounds", "physical_measure", "feared", "increment", "nationality_in_clause", "nearest", "part_marker",
+__all__ = ["PREDICATES", "clause_bounds", "money_purpose", "physical_measure", "feared", "increment", "nationality_in_clause", "nearest", "part_marker",
            "predicate", "refers_back", "revision", "timeline_step"]
 
 #: (measure label, pattern). Order breaks ties: the earlier label wins at equal distance.
@@ -376,4 +376,24 @@ def revision(sentence: str, start: int, end: int) -> str | None:
     lo, hi = clause_bounds(sentence, start, end)
     if _CORRECTION.search(sentence, max(0, lo - 40), min(len(sentence), hi + 40)):
         return "correction"
+    return None
+
+
+_DEGREE = re.compile(r"\b(?P<total>totally|completely|fully|entirely|wholly)\b|\b(?P<partial>partially|partly|"
+                     r"half)\b", re.I)
+_HOMES = re.compile(r"\b(?:houses?|homes?|buildings?|dwellings?|structures?|residences?|housing units?)\b", re.I)
+_HOUSEHOLDS = re.compile(r"\b(?:families|family|households?)\b", re.I)
+
+
+def money_purpose(window: str) -> str | None:
+    """What an amount is paid for, from the words after it up to the next amount: 'aid per household', 'aid per
+    totally collapsed home' ('140,000 dirhams ... for totally collapsed houses, and 80,000 for partially ...')."""
+    homes = _HOMES.search(window)
+    if homes:
+        degree = _DEGREE.search(window)
+        if degree is None:
+            return "per home"
+        return "per totally destroyed home" if degree.group("total") else "per partly destroyed home"
+    if _HOUSEHOLDS.search(window):
+        return "per household"
     return None

@@ -639,8 +639,10 @@ def _predicate(sentence: str, q: Quantity, others: tuple[tuple[int, int], ...] =
     """The figure's measure; noun is its counted noun, also when read from 'the number of bodies ... was 78'."""
     if q.dimension == "physical":
         return physical_measure(sentence, q.start, q.end, q.unit)
-    if q.dimension == "count" and _RICHTER.match(sentence, q.end):
-        return "magnitude"  # "7.5 on the Richter scale"
+    if q.dimension == "count" and (_RICHTER.match(sentence, q.end) or (
+            _MEASURING.search(sentence, 0, q.start) and q.value is not None and 1 <= q.value < 10
+            and _QUAKE.search(sentence))):
+        return "magnitude"  # "7.5 on the Richter scale", "an earthquake ..., measuring 6.1, kills"
     noun = q.noun or noun
     label = predicate(sentence, q.start, q.end, noun, others=others)
     if noun == "life" and label in (None, "member"):
@@ -653,6 +655,8 @@ def _predicate(sentence: str, q: Quantity, others: tuple[tuple[int, int], ...] =
 
 
 _RICHTER = re.compile(r"\s+(?:on the\s+)?Richter\b", re.I)
+_MEASURING = re.compile(r"\bmeasur(?:ing|ed)\s+(?:at\s+)?(?:a\s+)?$", re.I)
+_QUAKE = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|temblors?|aftershocks?|seismic)\b", re.I)
 _INCIDENTS = [(label, pat) for label, pat in _EVENTS if label != "talks"]
 
 

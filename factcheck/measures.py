@@ -182,9 +182,14 @@ def physical_measure(sentence: str, start: int, end: int, unit: str | None) -> s
         return None
     if sentence[max(0, start - 4):start].lower() == "-by-":
         return "length"  # "a 4-meter-by-40-meter path": width by length
+    closing = re.match(r"[^()]{0,3}\)", sentence[end:end + 4])
+    if closing and re.search(r"\(\s*(?:about|around|some|roughly|approximately|or)?\s*$", sentence[:start]):
+        end += closing.end()  # "42 miles (67 km) north-east of": the conversion measures what the first figure does
     for label, pat in _SIZE_AFTER:
         if pat.match(sentence, end):
             return label
+    if re.search(r"\bat (?:a|the) depth of\s+(?:about\s+|some\s+|around\s+)?$", sentence[max(0, start - 30):start], re.I):
+        return "depth"  # "at a depth of 2000 metres"
     return None
 
 
@@ -208,7 +213,7 @@ def refers_back(sentence: str, start: int, end: int) -> bool:
     return bool(_REFERS_BACK.search(sentence, lo, hi))
 
 
-_PART_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among them|among whom|among those|among the dead|of whom|of them|"
+_PART_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed|e)|among them|among whom|among those|among the dead|of whom|of them|"
                           r"of which|of those|amongst them)\b[^.;]{0,40}$", re.I)
 _OF_THE_TOTAL = re.compile(r"\b[Oo]f the\s+(?:\S+\s+){0,2}?\d[\d,.]*\b")
 _PART_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:were|are|was|is|came|come)?\s*(?:from|in)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")

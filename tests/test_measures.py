@@ -303,3 +303,21 @@ def test_a_conversion_in_brackets_and_what_the_money_is_for_name_the_amount(tmp_
     assert {"€4,600", "around 12,000 euros"} in flagged
     assert not any("€1,800" in pair and "around 1,850 euros" in pair for pair in flagged)
     assert not any("€4,600" in pair and "€1,800" in pair for pair in flagged)
+
+
+def test_magnitude_written_other_ways_seen_on_real_text():
+    assert _kind("The second quake was measured at 6.6 magnitudes, officials said.", "6.6").kind == "magnitude"
+    c = _kind("Another earthquake in the north of Aldor, measuring 5.9, kills 300 people.", "5.9")
+    assert c.kind == "magnitude"
+    c = _kind("At least 40 aftershocks measuring 4.2 or greater had been recorded.", "4.2 or greater")
+    assert c.kind != "magnitude"  # aftershocks are other quakes
+
+
+def test_a_converted_distance_in_brackets_measures_what_the_first_does():
+    found = _claims("The quake was 30 miles (48 km) north-east of Aldor, officials said.")
+    assert [(c.text, c.predicate) for c in found] == [("30 miles", "distance"), ("48 km", "distance")]
+
+
+def test_the_dead_also_include_a_part():
+    c = _kind("The fatalities also include two female passengers who were found unconscious.", "two female passengers")
+    assert c.kind == "deaths" and c.part is not None

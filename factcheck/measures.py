@@ -138,6 +138,8 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
         return label
     if noun in NOUN_FALLBACK:
         return NOUN_FALLBACK[noun]
+    if _OWN_VERB.match(sentence, end):
+        return None  # "as hundreds of people pressed near the water's edge": its own verb, not a neighbour's measure
     free = list(sentence)
     for s, e in others:
         if (s, e) != (start, end):
@@ -150,6 +152,11 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
 _FROM_COUNTRIES = re.compile(r"\b(?:from|hail(?:s|ed|ing)? from|citizens of|nationals of|natives of|representing)\s*$", re.I)
 _PEOPLE_WORD = re.compile(r"\b(?:victims?|passengers?|people|dead|killed|died|aboard|on board|onboard|survivors?|nationals|"
                           r"citizens|tourists|migrants|travell?ers|crew|casualties|lives)\b", re.I)
+
+
+#: A past-tense verb right after the figure: the clause says what the counted did ("pressed", "gathered").
+_OWN_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|stood|took part|turned out|lined up|came out|went)\s+(?!by\b)",
+                       re.I)
 
 
 def _noun_measure(sentence: str, start: int, noun: str | None) -> str | None:

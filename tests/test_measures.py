@@ -321,3 +321,10 @@ def test_a_converted_distance_in_brackets_measures_what_the_first_does():
 def test_the_dead_also_include_a_part():
     c = _kind("The fatalities also include two female passengers who were found unconscious.", "two female passengers")
     assert c.kind == "deaths" and c.part is not None
+
+
+def test_a_figure_with_its_own_verb_does_not_borrow_a_neighbour_clause_measure():
+    text = "Bodies were laid out on the quay as hundreds of people gathered near the water, watching the search."
+    assert _kind(text, "hundreds of people").kind is None
+    text = "Rescuers pulled 120 people from the water, and 58 are still missing, the coast guard said."
+    assert _kind(text, "58").kind == "missing" and _kind(text, "120 people").kind == "rescued"

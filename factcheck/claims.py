@@ -31,8 +31,8 @@ from datetime import date, datetime, timedelta
 from factcheck.limits import bounded_sentences
 from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
-from factcheck.measures import (clause_bounds, feared, increment, nationality_in_clause, nearest, part_marker,
-                                physical_measure, predicate, refers_back, revision, timeline_step)
+from factcheck.measures import (clause_bounds, feared, increment, money_purpose, nationality_in_clause, nearest,
+                                part_marker, physical_measure, predicate, refers_back, revision, timeline_step)
 from factcheck.places import DEMONYMS
 from factcheck.quantities import extract_quantities
 
@@ -187,7 +187,8 @@ def extract_claims(article: Article) -> list[Claim]:
                     claim = _replace(claim, duplicate_of=dup_of)
                 claims.append(claim)
     claims = _country_breakdown(_timeline_lists(text, _fact_box(text, claims), article.published))
-    return [_in_story(c, story) for c in claims]  # after repeats filled in what a cut-short first mention lacked
+    return [_local_currency(_in_story(c, story)) for c in claims]  # after repeats filled in what a cut-short first
+    # mention lacked
 
 
 def _country_breakdown(claims: list[Claim]) -> list[Claim]:
@@ -306,6 +307,21 @@ def _in_story(claim: Claim, story: tuple[str | None, str | None, str | None]) ->
     return _replace(claim, place_root=country, story_place=place, story_event=event, event=claim.event or event)
 
 
+def _local_currency(claim: Claim) -> Claim:
+    """'30,000 dirhams' in a story about Morocco is MAD, not AED: a bare currency name that several countries use
+    (dirham, dinar, riyal, pound, peso, rupee, shilling ...) takes the story's country's currency of that name."""
+    from factcheck.grammar.currencies import currency_named
+
+    if claim.dimension != "currency" or not claim.place_root:
+        return claim
+    words = re.findall(r"[a-z]+", claim.text.lower())
+    local = next((code for w in words if (code := currency_named(w, claim.place_root))), None)
+    if local is None or local == claim.unit:
+        return claim
+    entity = claim.entity.replace(f" {claim.unit}", f" {local}") if claim.entity and claim.unit else claim.entity
+    return _replace(claim, unit=local, entity=entity)
+
+
 def _headline_repeat(claim: Claim, body: list[Claim]) -> str | None:
     """The body claim a headline figure repeats (same figure, same or unstated noun), or None. A body figure
     with the headline's own bound is the one repeated ("79 dead" repeats "the toll is 79", not "at least 79");
@@ -367,21 +383,7 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
     out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
-    return _restated_amounts(sentence, _listed_populations(sentence, out))
-
-
-_RESTATED = re.compile(r"\s*\(\s*(?:about|around|some|roughly|approximately|nearly|almost|or|approx\.|ca\.)?\s*$", re.I)
-
-
-def _restated_amounts(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
-    """'30,000 dirhams (€7,600)': the amount in brackets restates the one before it in another currency, so what it
-    is the value of is that amount; two outlets converting one amount differently can then be compared."""
-    out = list(read)
-    for i in range(1, len(read)):
-        (q0, c0), (q, c) = read[i - 1], read[i]
-        if c0.dimension == c.dimension == "currency" and _RESTATED.fullmatch(sentence[q0.end:q.start]):
-            out[i] = (q, _replace(c, entity=f"{' '.join(q0.surface.split())} converted"))
-    return out
+    return _conversions(sentence, _listed_populations(sentence, out))
 
 
 #: A verb that governs the figure and counts something else than a measure: the figure has no measure.
@@ -499,6 +501,30 @@ def _own_population(claim: Claim, previous_measure: str | None, noun: str | None
     if claim.part == "part" and noun in _QUALIFIED_NOUNS:
         return _replace(claim, part=None)
     return claim
+
+
+_CONVERTED = re.compile(r"\s*[(\[]\s*(?:about|around|some|roughly|approximately|approx\.?|nearly|almost|or|=|"
+                        r"equivalent to|worth)?\s*$", re.I)
+
+
+def _conversions(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+    """'30,000 dirhams (€7,600)': an amount and its conversion in brackets are one amount; both are named by the
+    amount as first written, so another outlet's conversion of the same amount is compared with this one."""
+    out = list(read)
+    converted = {i + 1: i for i in range(len(read) - 1) if read[i][1].dimension == read[i + 1][1].dimension == "currency"
+                 and read[i][1].unit != read[i + 1][1].unit and read[i][1].value is not None
+                 and _CONVERTED.fullmatch(sentence[read[i][0].end:read[i + 1][0].start])}
+    for i, (q, c) in enumerate(read):
+        if c.dimension != "currency" or c.entity is not None:
+            continue
+        first = converted.get(i, i)  # a conversion is named by the amount as first written
+        nxt = next((read[j][0].start for j in range(i + 1, len(read)) if j not in converted), len(sentence))
+        purpose = money_purpose(sentence[q.end:nxt])
+        if purpose:
+            out[i] = (q, _replace(c, entity=f"aid {purpose}"))
+        elif first != i or i in converted.values():
+            out[i] = (q, _replace(c, entity=f"{read[first][1].value:,.0f} {read[first][1].unit}"))
+    return out
 
 
 def _old_takes_new_measure(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
@@ -756,8 +782,10 @@ def _predicate(sentence: str, q: Quantity, others: tuple[tuple[int, int], ...] =
     """The figure's measure; noun is its counted noun, also when read from 'the number of bodies ... was 78'."""
     if q.dimension == "physical":
         return physical_measure(sentence, q.start, q.end, q.unit)
-    if q.dimension == "count" and _RICHTER.match(sentence, q.end):
-        return "magnitude"  # "7.5 on the Richter scale"
+    if q.dimension == "count" and (_RICHTER.match(sentence, q.end) or (
+            _MEASURING.search(sentence, 0, q.start) and q.value is not None and 1 <= q.value < 10
+            and _QUAKE.search(sentence))):
+        return "magnitude"  # "7.5 on the Richter scale", "an earthquake ..., measuring 6.1, kills"
     noun = q.noun or noun
     label = predicate(sentence, q.start, q.end, noun, others=others)
     if noun == "life" and label in (None, "member"):
@@ -770,6 +798,8 @@ def _predicate(sentence: str, q: Quantity, others: tuple[tuple[int, int], ...] =
 
 
 _RICHTER = re.compile(r"\s+(?:on the\s+)?Richter\b", re.I)
+_MEASURING = re.compile(r"\bmeasur(?:ing|ed)\s+(?:at\s+)?(?:a\s+)?$", re.I)
+_QUAKE = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|temblors?|aftershocks?|seismic)\b", re.I)
 _INCIDENTS = [(label, pat) for label, pat in _EVENTS if label != "talks"]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PREDICATES", "clause_bounds", "physical_measure", "feared", "increment", "nationality_in_clause", "nearest", "part_marker",
+__all__ = ["PREDICATES", "clause_bounds", "money_purpose", "physical_measure", "feared", "increment", "nationality_in_clause", "nearest", "part_marker",
            "predicate", "refers_back", "revision", "timeline_step"]
 
 #: (measure label, pattern). Order breaks ties: the earlier label wins at equal distance.
@@ -139,6 +139,8 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
         return label
     if noun in NOUN_FALLBACK:
         return NOUN_FALLBACK[noun]
+    if _OWN_VERB.match(sentence, end):
+        return None  # "as hundreds of people pressed near the water's edge": its own verb, not a neighbour's measure
     free = list(sentence)
     for s, e in others:
         if (s, e) != (start, end):
@@ -151,6 +153,11 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
 _FROM_COUNTRIES = re.compile(r"\b(?:from|hail(?:s|ed|ing)? from|citizens of|nationals of|natives of|representing)\s*$", re.I)
 _PEOPLE_WORD = re.compile(r"\b(?:victims?|passengers?|people|dead|killed|died|aboard|on board|onboard|survivors?|nationals|"
                           r"citizens|tourists|migrants|travell?ers|crew|casualties|lives)\b", re.I)
+
+
+#: A past-tense verb right after the figure: the clause says what the counted did ("pressed", "gathered").
+_OWN_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|stood|took part|turned out|lined up|came out|went)\s+(?!by\b)",
+                       re.I)
 
 
 def _noun_measure(sentence: str, start: int, noun: str | None) -> str | None:
@@ -183,9 +190,14 @@ def physical_measure(sentence: str, start: int, end: int, unit: str | None) -> s
         return None
     if sentence[max(0, start - 4):start].lower() == "-by-":
         return "length"  # "a 4-meter-by-40-meter path": width by length
+    closing = re.match(r"[^()]{0,3}\)", sentence[end:end + 4])
+    if closing and re.search(r"\(\s*(?:about|around|some|roughly|approximately|or)?\s*$", sentence[:start]):
+        end += closing.end()  # "42 miles (67 km) north-east of": the conversion measures what the first figure does
     for label, pat in _SIZE_AFTER:
         if pat.match(sentence, end):
             return label
+    if re.search(r"\bat (?:a|the) depth of\s+(?:about\s+|some\s+|around\s+)?$", sentence[max(0, start - 30):start], re.I):
+        return "depth"  # "at a depth of 2000 metres"
     return None
 
 
@@ -209,7 +221,7 @@ def refers_back(sentence: str, start: int, end: int) -> bool:
     return bool(_REFERS_BACK.search(sentence, lo, hi))
 
 
-_PART_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among them|among whom|among those|among the dead|of whom|of them|"
+_PART_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed|e)|among them|among whom|among those|among the dead|of whom|of them|"
                           r"of which|of those|amongst them)\b[^.;]{0,40}$", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:out of|of)\s+(?:the|all|a total of)\s+$", re.I)
 _OF_THE_TOTAL = re.compile(r"\b[Oo]f the\s+(?:\S+\s+){0,2}?\d[\d,.]*\b(?![-\s]*(?:magnitude|percent|per cent|%|km\b|"
@@ -388,4 +400,24 @@ def revision(sentence: str, start: int, end: int) -> str | None:
     lo, hi = clause_bounds(sentence, start, end)
     if _CORRECTION.search(sentence, max(0, lo - 40), min(len(sentence), hi + 40)):
         return "correction"
+    return None
+
+
+_DEGREE = re.compile(r"\b(?P<total>totally|completely|fully|entirely|wholly)\b|\b(?P<partial>partially|partly|"
+                     r"half)\b", re.I)
+_HOMES = re.compile(r"\b(?:houses?|homes?|buildings?|dwellings?|structures?|residences?|housing units?)\b", re.I)
+_HOUSEHOLDS = re.compile(r"\b(?:families|family|households?)\b", re.I)
+
+
+def money_purpose(window: str) -> str | None:
+    """What an amount is paid for, from the words after it up to the next amount: 'aid per household', 'aid per
+    totally collapsed home' ('140,000 dirhams ... for totally collapsed houses, and 80,000 for partially ...')."""
+    homes = _HOMES.search(window)
+    if homes:
+        degree = _DEGREE.search(window)
+        if degree is None:
+            return "per home"
+        return "per totally destroyed home" if degree.group("total") else "per partly destroyed home"
+    if _HOUSEHOLDS.search(window):
+        return "per household"
     return None

@@ -485,11 +485,13 @@ def _time_unit_after(words: list[re.Match]) -> re.Match | None:
 
 def _attach_unit(text: str, r: _Reading) -> None:
     """A physical unit after the figure: by table, else (rarely) by quantulum3."""
-    if r.dimension != "count" or r.noun is not None or r.value is None:
+    if r.dimension != "count" or r.value is None:
         return
-    if re.search(r"\bmagnitude[\s-]*$", text[max(0, r.start - 12):r.start], re.I) \
-            or re.match(r"[\s-]magnitude\b", text[r.end:r.end + 11], re.I):
-        r.unit, r.dimension = "magnitude", "physical"
+    if r.noun in (None, "magnitude") and (re.search(r"\bmagnitude[\s-]*$", text[max(0, r.start - 12):r.start], re.I)
+                                         or re.match(r"[\s-]magnitudes?\b", text[r.end:r.end + 12], re.I)):
+        r.unit, r.dimension, r.noun = "magnitude", "physical", None  # "7.8 magnitude", "7.7 magnitudes"
+        return
+    if r.noun is not None:
         return
     found = units.read_unit(text, r.end)
     if found is None and not r.vague and units.PHYSICAL_HINT.match(text, r.end + (text[r.end:r.end + 1] == " ")):

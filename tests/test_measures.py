@@ -273,3 +273,58 @@ def test_bodies_sent_home_are_handled_and_ages_are_not_counts():
 def test_a_country_with_its_figure_is_a_part():
     c = _kind("Other nationalities on the flight were Canada with 14, China with eight and Peru with two.", "14")
     assert c.part == "Canada"
+
+
+# ---------------------------------------------------------------- money: local currency names, conversions, purpose
+def test_a_shared_currency_name_takes_the_story_country():
+    text = ("---\ntitle: Morocco earthquake aid\n---\nMorocco will pay 25,000 dirhams to each family in Marrakesh, "
+            "Morocco, after the earthquake.\n")
+    c = _kind(text, "25,000 dirhams")
+    assert c.unit == "MAD"
+    assert _kind("Dubai will pay 25,000 dirhams to each family in Dubai.", "25,000 dirhams").unit == "AED"
+
+
+def test_a_conversion_in_brackets_and_what_the_money_is_for_name_the_amount(tmp_path):
+    from tests.test_frames import _write
+    from factcheck.pipeline import run
+
+    _write(tmp_path, "a.md", "Wire A", "2024-03-04",
+           "After the earthquake in Marrakesh, Morocco, the palace said 50,000 dirhams (€4,600) would be paid for "
+           "totally collapsed houses and 20,000 dirhams (€1,800) for partially collapsed houses.")
+    _write(tmp_path, "b.md", "Wire B", "2024-03-04",
+           "After the earthquake in Marrakesh, Morocco, around 12,000 euros will go to completely collapsed homes "
+           "and around 1,850 euros to partially destroyed homes, the palace said.")
+    report = run([str(tmp_path)], rules=RULES)
+    by_id = {c.id: c for c in report.claims}
+    purposes = {c.text: c.entity for c in report.claims if c.dimension == "currency"}
+    assert purposes["€4,600"] == purposes["around 12,000 euros"] == "aid per totally destroyed home"
+    assert purposes["€1,800"] == purposes["around 1,850 euros"] == "aid per partly destroyed home"
+    flagged = [{by_id[i].text for i in f.claims} for f in report.findings if f.verdict in ("conflict", "tension")]
+    assert {"€4,600", "around 12,000 euros"} in flagged
+    assert not any("€1,800" in pair and "around 1,850 euros" in pair for pair in flagged)
+    assert not any("€4,600" in pair and "€1,800" in pair for pair in flagged)
+
+
+def test_magnitude_written_other_ways_seen_on_real_text():
+    assert _kind("The second quake was measured at 6.6 magnitudes, officials said.", "6.6").kind == "magnitude"
+    c = _kind("Another earthquake in the north of Aldor, measuring 5.9, kills 300 people.", "5.9")
+    assert c.kind == "magnitude"
+    c = _kind("At least 40 aftershocks measuring 4.2 or greater had been recorded.", "4.2 or greater")
+    assert c.kind != "magnitude"  # aftershocks are other quakes
+
+
+def test_a_converted_distance_in_brackets_measures_what_the_first_does():
+    found = _claims("The quake was 30 miles (48 km) north-east of Aldor, officials said.")
+    assert [(c.text, c.predicate) for c in found] == [("30 miles", "distance"), ("48 km", "distance")]
+
+
+def test_the_dead_also_include_a_part():
+    c = _kind("The fatalities also include two female passengers who were found unconscious.", "two female passengers")
+    assert c.kind == "deaths" and c.part is not None
+
+
+def test_a_figure_with_its_own_verb_does_not_borrow_a_neighbour_clause_measure():
+    text = "Bodies were laid out on the quay as hundreds of people gathered near the water, watching the search."
+    assert _kind(text, "hundreds of people").kind is None
+    text = "Rescuers pulled 120 people from the water, and 58 are still missing, the coast guard said."
+    assert _kind(text, "58").kind == "missing" and _kind(text, "120 people").kind == "rescued"

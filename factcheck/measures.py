@@ -412,12 +412,17 @@ _HOUSEHOLDS = re.compile(r"\b(?:families|family|households?)\b", re.I)
 def money_purpose(window: str) -> str | None:
     """What an amount is paid for, from the words after it up to the next amount: 'aid per household', 'aid per
     totally collapsed home' ('140,000 dirhams ... for totally collapsed houses, and 80,000 for partially ...')."""
+    each = _EACH.search(window)  # "to each household", "per family": an amount per unit, not a lump sum
     homes = _HOMES.search(window)
     if homes:
         degree = _DEGREE.search(window)
         if degree is None:
-            return "per home"
+            return "per home" if each else None
         return "per totally destroyed home" if degree.group("total") else "per partly destroyed home"
-    if _HOUSEHOLDS.search(window):
+    if _HOUSEHOLDS.search(window) and each:
         return "per household"
-    return None
+    return None  # "the EU pledged $35 million to help households": a donor's lump sum, named by no purpose
+
+
+_EACH = re.compile(r"\b(?:each|every|per|a|apiece)\s+(?:affected\s+)?(?:families|family|households?|houses?|homes?)\b"
+                   r"|\bapiece\b", re.I)

@@ -508,3 +508,10 @@ def test_people_among_a_larger_count_are_a_part_but_countries_among_the_dead_are
     assert by["four people"].part == "part" and by["11"].part is None
     by = {c.text: c for c in _claims("Citizens of 35 countries are among the 157 people killed in the crash.")}
     assert by["35 countries"].part is None
+
+
+def test_two_donors_lump_sums_are_not_one_amount(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2020-08-06", "After the blast in Beirut, the EU pledged $35 million to help households.")
+    _write(tmp_path, "b.md", "Ledger", "2020-08-06",
+           "After the blast in Beirut, the World Bank pledged $100 million to help households.")
+    assert _flags(run([str(tmp_path)], rules=RULES)) == []

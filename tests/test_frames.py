@@ -515,3 +515,12 @@ def test_two_donors_lump_sums_are_not_one_amount(tmp_path):
     _write(tmp_path, "b.md", "Ledger", "2020-08-06",
            "After the blast in Beirut, the World Bank pledged $100 million to help households.")
     assert _flags(run([str(tmp_path)], rules=RULES)) == []
+
+
+def test_previously_opening_a_sentence_makes_all_its_figures_earlier():
+    by = {c.text: c for c in _claims("Previously, there were 102 people accounted for from the building and 99 people "
+                                     "unaccounted for, she said.")}
+    assert by["99 people"].revision == "earlier"
+    by = {c.text: c for c in _claims("Earlier Saturday, state TV had put the toll at 151, but an MP said that over 170 "
+                                     "people had died.")}
+    assert by["over 170 people"].revision is None

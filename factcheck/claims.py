@@ -91,7 +91,9 @@ _PLACE_PREP = re.compile(
     r"\b(?i:in|near|off|across|throughout|inside|outside|around|at|from|to|over|into|within|toward|towards|"
     r"off the coast of|(?:coast|shores?) of|"
     r"(?:city|town|province|region|district|siege|bombardment|shelling|capital|village|governorate|state|county|suburbs?) of)"
-    r"\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|northwest|northeast|southwest|southeast|rebel-held|besieged)\s+)?"
+    r"\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|northwest|northeast|southwest|"
+    r"southeast|rebel-held|besieged|neighbouring|neighboring|nearby|coastal|rural|impoverished|flood-hit|quake-hit|"
+    r"storm-hit|hard-hit|war-torn)\s+)?"
     r"(?P<place>[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,2})"
 )
 _POSSESSIVE_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+)['’]s\s+(?:civil war|war|conflict|capital|largest city|north|south|east|west|border|crisis)\b")

@@ -38,6 +38,24 @@ def _named(part: str | None) -> bool:
     return bool(part) and part[:1].isupper()
 
 
+def _covers(total: Claim, parts) -> bool:
+    """A figure placed somewhere ('85 deaths in Blantyre') is the total of parts only where its place holds theirs:
+    the toll of one town is not the total of two countries' tolls."""
+    from factcheck.places import contains, lookup
+
+    if not total.place:
+        return True
+    outer = [n.strip() for n in total.place.split(";") if n.strip()]
+    places = [lookup(n) for n in outer]
+
+    def inside(name: str) -> bool:
+        inner = lookup(name)
+        return name in outer or (inner is not None and any(o is not None and contains(o, inner) for o in places))
+
+    return all((where := p.place or p.part) and all(inside(n.strip()) for n in where.split(";") if n.strip())
+               for p in parts)
+
+
 def parts_exceed_total(live: Sequence[Claim]) -> list[tuple[str, tuple[str, ...], str]]:
     """(rule kind, claim ids: total first then parts, message) for each total its named parts exceed."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
@@ -46,11 +64,11 @@ def parts_exceed_total(live: Sequence[Claim]) -> list[tuple[str, tuple[str, ...]
             groups[(c.article, c.kind, c.as_of or c.published)].append(c)
     out = []
     for (_, kind, _), claims in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], str(kv[0][2]))):
-        totals = [c for c in claims if not c.part]
         parts: dict[str, Claim] = {}
         for c in claims:
             if _named(c.part) and (c.part not in parts or (_lowest(c) or 0) > (_lowest(parts[c.part]) or 0)):
                 parts[c.part] = c
+        totals = [c for c in claims if not c.part and _covers(c, parts.values())]
         if len(parts) < 2 or not totals:
             continue
         added = sum(_lowest(c) or 0 for c in parts.values())

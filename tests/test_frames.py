@@ -524,3 +524,12 @@ def test_previously_opening_a_sentence_makes_all_its_figures_earlier():
     by = {c.text: c for c in _claims("Earlier Saturday, state TV had put the toll at 151, but an MP said that over 170 "
                                      "people had died.")}
     assert by["over 170 people"].revision is None
+
+
+def test_a_towns_toll_is_not_the_total_of_two_countries():
+    from factcheck.parts import parts_exceed_total
+
+    claims = [c for c in _claims("More than 100 people were killed in Malawi and Mozambique. Malawi bore the brunt, "
+                                 "counting at least 99 deaths. Malawi’s commercial capital Blantyre recorded 85 deaths. "
+                                 "In neighbouring Mozambique, at least 10 people died.") if c.kind]
+    assert not any("85 deaths" in msg for _, _, msg in parts_exceed_total(claims))

@@ -132,8 +132,12 @@ class Story:
         return rng.choice(OUTLETS), day.isoformat(), f"{title}\n\n{body}\n"
 
 
-def generate(folder: Path, n: int, seed: int = 11) -> list[Story]:
-    """Write ``n`` articles under ``folder`` (100 per subfolder) with front matter; returns the stories."""
+def generate(folder: Path, n: int, seed: int = 11, write: bool = True) -> list[Story]:
+    """Write ``n`` articles under ``folder`` (100 per subfolder) with front matter; returns the stories.
+
+    ``write=False`` only returns the stories (the archive of an earlier run, kept with ``--work``):
+    the generator is seeded, so they are the stories of the files on disk.
+    """
     rng = random.Random(seed)
     stories: list[Story] = []
     written = 0
@@ -144,12 +148,26 @@ def generate(folder: Path, n: int, seed: int = 11) -> list[Story]:
         stories.append(story)
         for k in range(size):
             outlet, day, text = story.article(rng, k)
-            sub = folder / f"{written // 100:04d}"
-            sub.mkdir(parents=True, exist_ok=True)
-            (sub / f"a{written:06d}.md").write_text(f"---\nsource: {outlet}\npublished: {day}\n---\n{text}",
-                                                    encoding="utf-8")
+            if write:
+                sub = folder / f"{written // 100:04d}"
+                sub.mkdir(parents=True, exist_ok=True)
+                (sub / f"a{written:06d}.md").write_text(f"---\nsource: {outlet}\npublished: {day}\n---\n{text}",
+                                                        encoding="utf-8")
             written += 1
+    if write:
+        (folder / ".complete").write_text(f"{n} {seed}\n", encoding="utf-8")  # a dot file: not an article
     return stories
+
+
+def archive_of(folder: Path, n: int, seed: int = 11) -> tuple[list[Story], float]:
+    """(stories, seconds spent writing): the archive at ``folder``, generated unless a complete one is there."""
+    marker = folder / ".complete"
+    if marker.is_file() and marker.read_text(encoding="utf-8").split() == [str(n), str(seed)]:
+        return generate(folder, n, seed, write=False), 0.0
+    shutil.rmtree(folder, ignore_errors=True)
+    t = time.perf_counter()
+    stories = generate(folder, n, seed)
+    return stories, time.perf_counter() - t
 
 
 def write_drafts(folder: Path, stories: list[Story], count: int = 20, seed: int = 7) -> list[Path]:
@@ -180,31 +198,55 @@ def _peak_of(cmd: list[str], cwd: Path) -> tuple[float, float]:
     return secs, mb
 
 
-def measure(n: int, work: Path, jobs: int, drafts: int, report_limit: int) -> dict:
+STEPS = ("index", "reindex", "report", "draft")
+
+
+def _reindex_after_one_change(archive: Path, idx: Path, work: Path, repeat: int) -> list[float]:
+    """Seconds of ``factcheck index`` after one article changed, ``repeat`` times (changed, then restored, ...)."""
+    one = next(iter(sorted((archive / "0000").glob("*.md"))))
+    original = one.read_bytes()
+    times = []
+    try:
+        for i in range(repeat):
+            if i % 2 == 0:
+                one.write_bytes(original + b"\nOfficials said 17 people were injured.\n")
+            else:
+                one.write_bytes(original)
+            times.append(_peak_of([*FACTCHECK, "index", str(archive), "--index", str(idx), "-q", "--isolated"], work)[0])
+    finally:
+        if one.read_bytes() != original:  # leave the archive as generated, so a kept one can be reused
+            one.write_bytes(original)
+            _peak_of([*FACTCHECK, "index", str(archive), "--index", str(idx), "-q", "--isolated"], work)
+    return times
+
+
+def measure(n: int, work: Path, jobs: int, drafts: int, report_limit: int, steps=STEPS, repeat: int = 3) -> dict:
     archive = work / f"archive{n}"
-    t = time.perf_counter()
-    stories = generate(archive, n)
-    gen = time.perf_counter() - t
+    stories, gen = archive_of(archive, n)
     idx = work / f"index{n}"
     row: dict = {"articles": n, "stories": len(stories), "generate_s": round(gen, 1)}
-    secs, mb = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(idx), "--jobs", str(jobs), "-q", "--isolated"], work)
-    row.update(index_s=round(secs, 1), index_mb=round(mb), index_file_mb=round((idx / "index.sqlite").stat().st_size / 2**20, 1))
-    one = next(archive.rglob("*.md"))
-    one.write_text(one.read_text(encoding="utf-8") + "\nOfficials said 17 people were injured.\n", encoding="utf-8")
-    secs, _ = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(idx), "-q", "--isolated"], work)
-    row["reindex_one_s"] = round(secs, 2)
-    if n <= report_limit:
+    if "index" in steps or not (idx / "index.sqlite").is_file():
+        shutil.rmtree(idx, ignore_errors=True)
+        secs, mb = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(idx), "--jobs", str(jobs), "-q",
+                             "--isolated"], work)
+        row.update(index_s=round(secs, 1), index_mb=round(mb))
+    row["index_file_mb"] = round((idx / "index.sqlite").stat().st_size / 2**20, 1)
+    if "reindex" in steps:
+        times = _reindex_after_one_change(archive, idx, work, repeat)
+        row.update(reindex_one_s=round(statistics.median(times), 2), reindex_runs=[round(t, 2) for t in times])
+    if "report" in steps and n <= report_limit:
         secs, mb = _peak_of([*FACTCHECK, "report", str(archive), "--index", str(idx), "--isolated", "--format", "json",
                              "-o", str(work / f"report{n}.json")], work)
         row.update(report_s=round(secs, 1), report_mb=round(mb))
-    times, peaks = [], []
-    for d in write_drafts(work / f"drafts{n}", stories, drafts):
-        secs, mb = _peak_of([*FACTCHECK, "draft", str(d), "--against", str(archive), "--index", str(idx),
-                             "--isolated", "--format", "json", "-o", str(work / "draft.json")], work)
-        times.append(secs)
-        peaks.append(mb)
-    row.update(draft_median_s=round(statistics.median(times), 2), draft_worst_s=round(max(times), 2),
-               draft_mb=round(max(peaks)))
+    if "draft" in steps:
+        times, peaks = [], []
+        for d in write_drafts(work / f"drafts{n}", stories, drafts):
+            secs, mb = _peak_of([*FACTCHECK, "draft", str(d), "--against", str(archive), "--index", str(idx),
+                                 "--isolated", "--format", "json", "-o", str(work / "draft.json")], work)
+            times.append(secs)
+            peaks.append(mb)
+        row.update(draft_median_s=round(statistics.median(times), 2), draft_worst_s=round(max(times), 2),
+                   draft_mb=round(max(peaks)))
     return row
 
 
@@ -213,9 +255,10 @@ def dask_speedup(n: int, work: Path) -> dict:
     from distributed import LocalCluster
 
     archive = work / f"archive{n}"
-    if not archive.exists():
-        generate(archive, n)
+    archive_of(archive, n)
     one, two = work / f"one{n}", work / f"dask{n}"
+    shutil.rmtree(one, ignore_errors=True)
+    shutil.rmtree(two, ignore_errors=True)
     t1, _ = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(one), "-q", "--isolated"], work)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         t2, _ = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(two), "-q", "--isolated",
@@ -258,12 +301,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dask-size", type=int, default=10000, help="archive size for Dask vs one process (0: skip)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (printed on stderr)")
+    ap.add_argument("--work", type=Path, default=None,
+                    help="folder for the archives and indexes (e.g. /tmp/factcheck-scale), kept between runs: "
+                         "an archive generated there before is reused, not written again")
+    ap.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS),
+                    help="what to measure (without index, an index kept in --work is reused)")
+    ap.add_argument("--repeat", type=int, default=3, help="re-index runs after one change (median reported)")
     args = ap.parse_args(argv)
-    work = Path(tempfile.mkdtemp(prefix="factcheck-scale-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="factcheck-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
     try:
         rows = []
         for n in args.sizes:
-            rows.append(measure(n, work, args.jobs, args.drafts, args.report_limit))
+            rows.append(measure(n, work, args.jobs, args.drafts, args.report_limit, args.steps, args.repeat))
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
         growth = _growth(rows)
         speed = dask_speedup(args.dask_size, work) if args.dask_size else None
@@ -272,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(_markdown(rows, growth) + (f"\nDask: {json.dumps(speed)}\n" if speed else ""))
     finally:
-        if args.keep:
+        if args.keep or args.work:
             print(f"kept {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)

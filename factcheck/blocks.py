@@ -2,29 +2,45 @@
 
 ``compare._judge_block`` used to form every pair of a block and ask ``same_story`` of each,
 so a block of a whole archive cost the square of the archive. Here the pairs are found
-through an inverted index of the articles' proper names (a set-similarity join with prefix
+through inverted lists of the articles' proper names (a set-similarity join with prefix
 filtering): two articles are the same story only when they share at least ``need(s)`` names,
 ``s`` the smaller name list, so they must share one of the ``s - need(s) + 1`` rarest names of
-the smaller article. Only the articles found that way are paired, and ``same_story`` still
-decides each pair, so the findings are exactly those of the all-pairs loop, in the same order:
-the finder is a filter that never drops a pair the story judge would keep.
+the smaller article. Articles that may report one incident without sharing names (same kind
+of event, same country or weeks apart: ``compare.same_incident``) are found through incident
+buckets the same way. ``same_story`` still decides each pair, so below the timeline threshold
+the findings are exactly those of the all-pairs loop, in the same order: the finder is a filter
+that never drops a pair the story judge would keep.
 
-Only a huge block (one claim with more than ``timeline_above`` same-story partners: a running
-total quoted in thousands of articles) is compared through its timeline instead of all pairs.
+No set of partners is ever built per article: each claim walks the sorted claim lists of its
+own names and buckets. A claim whose article has more than ``timeline_above`` candidate
+partner claims in the block (a running total quoted in thousands of articles) is compared
+through its timeline instead: with the ``timeline_window`` candidate figures that follow it in
+time. That is known from the list lengths alone (one list longer than the threshold), so a
+block of ten thousand articles that all share one name costs n x window pairs, not n².
 """
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 
 from factcheck.model import Claim
 
-__all__ = ["pair_finder", "min_shared_for"]
+__all__ = ["pair_finder", "min_shared_for", "timeline", "TIMELINE_ABOVE", "TIMELINE_WINDOW"]
 
 #: block (sorted claims) -> (claim, the later claims of the block to pair it with), in block order
 Pairs = Callable[[Sequence[Claim]], Iterator[tuple[Claim, Sequence[Claim]]]]
+#: (article id, article id) -> are they about one story (``compare._story_judge``)
+Story = Callable[[str, str], bool]
+
+#: A claim with more candidate partners than this in its block is compared through the timeline
+#: (rule pack setting ``timeline_above``): with the ``timeline_window`` figures that follow it in time.
+TIMELINE_ABOVE = 400
+TIMELINE_WINDOW = 12
 
 
 @lru_cache(maxsize=64)
@@ -40,6 +56,12 @@ def min_shared_for(smaller: int, min_shared: int, min_overlap: float) -> int | N
     return None
 
 
+def timeline(later: list[int], above: int = TIMELINE_ABOVE, window: int = TIMELINE_WINDOW) -> list[int]:
+    """The partners of a claim with ``later`` candidates: all of them, or the ``window`` nearest in time when
+    there are more than ``above`` (the block is in time order)."""
+    return later if len(later) <= above else later[:window]
+
+
 def _draft_pairs(group: Sequence[Claim], drafts: frozenset[str]) -> Iterator[tuple[Claim, Sequence[Claim]]]:
     """Only pairs with a draft claim (the archive was judged already), in (i, j) order."""
     mine = [i for i, c in enumerate(group) if c.article in drafts]
@@ -50,93 +72,182 @@ def _draft_pairs(group: Sequence[Claim], drafts: frozenset[str]) -> Iterator[tup
             yield a, [group[j] for j in mine if j > i]
 
 
-def _story_partners(articles: Sequence[str], names: dict[str, frozenset[str]], min_shared: int,
-                    min_overlap: float) -> dict[str, set[str]]:
-    """For each article, the other articles of the block it shares enough of its rarest names with."""
-    postings: dict[str, list[str]] = defaultdict(list)
-    for art in articles:
-        for n in names.get(art, ()):
-            postings[n].append(art)
-    size = {a: len(names.get(a, ())) for a in articles}
-    partners: dict[str, set[str]] = {a: set() for a in articles}
-    for art in articles:
-        own = names.get(art, frozenset())
-        need = min_shared_for(len(own), min_shared, min_overlap) if own else None
-        if need is None:
-            continue
-        rarest = sorted(own, key=lambda n: (len(postings[n]), n))[: len(own) - need + 1]
-        for n in rarest:
-            for other in postings[n]:
-                # art is the smaller list (ties both ways): its prefix is exact for this pair
-                if other != art and size[other] >= size[art]:
-                    partners[art].add(other)
-                    partners[other].add(art)
-    return partners
+def _every_pair(group: Sequence[Claim], above: int, window: int) -> Iterator[tuple[Claim, Sequence[Claim]]]:
+    """No names to go by: every pair may be one story, through the timeline when the block is huge."""
+    huge = len(group) - 1 > above
+    for i, a in enumerate(group):
+        yield a, (group[i + 1:i + 1 + window] if huge else group[i + 1:])
 
 
-#: A claim with more same-story partners than this in its block is compared through the timeline
-#: (rule pack setting ``timeline_above``): with the ``timeline_window`` figures that follow it in time.
-TIMELINE_ABOVE = 400
-TIMELINE_WINDOW = 12
+#: how a list's members qualify as partners of an article of name-list size s: None (all), +1 (size >= s),
+#: -1 (size <= s)
+_ANY, _LARGER, _SMALLER = 0, 1, -1
 
 
-def timeline(later: list[int], above: int = TIMELINE_ABOVE, window: int = TIMELINE_WINDOW) -> list[int]:
-    """The partners of a claim in a huge block: the ``window`` nearest later in time (the block is in time order).
+class _BlockLists:
+    """Inverted lists of one block, as sorted claim positions: per name (its articles, and the articles that
+    have it among their rarest names) and per incident bucket (event and country, event and week)."""
 
-    Every claim thus meets the figures nearest in time on both sides, the latest one before it
-    included, and a running total quoted in thousands of articles costs n x window pairs, not n².
-    """
-    return later if len(later) <= above else later[:window]
+    def __init__(self, group: Sequence[Claim], names: dict[str, frozenset[str]], min_shared: int,
+                 min_overlap: float, incidents: dict[str, tuple]):
+        self.claims_of: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(group):
+            self.claims_of[c.article].append(i)
+        articles = list(self.claims_of)
+        self.names = {a: names.get(a, frozenset()) for a in articles}
+        self.size = {a: len(self.names[a]) for a in articles}
+        self.article_at = [c.article for c in group]
+        self.size_at = [self.size[a] for a in self.article_at]
+        having: dict[str, list[str]] = defaultdict(list)  # name -> articles that have it
+        for a in articles:
+            for n in self.names[a]:
+                having[n].append(a)
+        self.prefix: dict[str, list[str]] = {}
+        leading: dict[str, list[str]] = defaultdict(list)  # name -> articles that have it among their rarest
+        for a in articles:
+            own = self.names[a]
+            need = min_shared_for(len(own), min_shared, min_overlap) if own else None
+            if need is None:
+                continue
+            self.prefix[a] = sorted(own, key=lambda n: (len(having[n]), n))[: len(own) - need + 1]
+            for n in self.prefix[a]:
+                leading[n].append(a)
+        self.having = {n: self._positions(arts) for n, arts in having.items()}
+        self.leading = {n: self._positions(arts) for n, arts in leading.items()}
+        self.sizes_having = {n: sorted(self.size_at[j] for j in pos) for n, pos in self.having.items()}
+        self.sizes_leading = {n: sorted(self.size_at[j] for j in pos) for n, pos in self.leading.items()}
+        self.buckets, self.bucket_keys = _incident_buckets(articles, incidents)
+        self.buckets = {k: self._positions(arts) for k, arts in self.buckets.items()}
+
+    def _positions(self, articles: list[str]) -> list[int]:
+        return sorted(j for a in articles for j in self.claims_of[a])
+
+    def lists(self, a: str) -> list[tuple[list[int], int]]:
+        """The claim lists whose qualifying members are the candidate partners of article ``a`` (and itself)."""
+        out = [(self.having[n], _LARGER) for n in self.prefix.get(a, ())]
+        out += [(self.leading[n], _SMALLER) for n in self.names[a] if n in self.leading]
+        out += [(self.buckets[k], _ANY) for k in self.bucket_keys.get(a, ()) if k in self.buckets]
+        return out
+
+    def least_partners(self, a: str) -> int:
+        """A lower bound on the candidate partner claims of ``a`` (its own excluded), from list lengths alone."""
+        s, mine, best = self.size[a], len(self.claims_of[a]), 0
+        for n in self.prefix.get(a, ()):
+            sizes = self.sizes_having[n]
+            best = max(best, len(sizes) - bisect_left(sizes, s))
+        for n in self.names[a]:
+            if n in self.sizes_leading:
+                best = max(best, bisect_right(self.sizes_leading[n], s))
+        for k in self.bucket_keys.get(a, ()):
+            best = max(best, len(self.buckets.get(k, ())))
+        return best - mine
+
+    def qualifying(self, pos: Iterator[int], mode: int, a: str) -> Iterator[int]:
+        s, article_at, size_at = self.size[a], self.article_at, self.size_at
+        for j in pos:
+            if article_at[j] != a and (mode == _ANY or (size_at[j] >= s if mode == _LARGER else size_at[j] <= s)):
+                yield j
+
+    def partners(self, a: str, most: int) -> list[int] | None:
+        """The sorted candidate partner claims of ``a`` (its own excluded), or None when there are more than ``most``."""
+        if self.least_partners(a) > most:
+            return None
+        found: set[int] = set()
+        for pos, mode in self.lists(a):
+            found.update(self.qualifying(iter(pos), mode, a))
+            if len(found) > most:
+                return None
+        return sorted(found)
+
+    def nearest_later(self, a: str, i: int, k: int, story: Story | None = None) -> list[int]:
+        """The first ``k`` candidate partner claims of ``a`` after position ``i``, in block order (with ``story``,
+        only those of articles the story judge takes for the same story)."""
+        walks = [self.qualifying(islice(pos, bisect_right(pos, i), None), mode, a) for pos, mode in self.lists(a)]
+        out: list[int] = []
+        last = -1
+        for j in heapq.merge(*walks):
+            if j == last:
+                continue
+            last = j
+            if story is None or story(a, self.article_at[j]):
+                out.append(j)
+                if len(out) >= k:
+                    break
+        return out
 
 
-def _incident_partners(articles: Sequence[str], incidents: dict[str, tuple]) -> dict[str, set[str]]:
-    """Articles that may report one incident without sharing names: same kind of event, and the same country or the
-    same weeks (``compare.same_incident`` decides each pair)."""
+def _weeks_apart(days: int) -> int:
+    """The most calendar weeks (ordinal // 7) two days at most ``days`` apart can be apart."""
+    return days // 7 + 1
+
+
+def _incident_buckets(articles: Sequence[str], incidents: dict[str, tuple]) -> tuple[dict[tuple, list[str]],
+                                                                                        dict[str, list[tuple]]]:
+    """Articles that may report one incident without sharing names (``compare.same_incident`` decides each pair):
+    the same kind of event in the same country within weeks, or (no place to go by) within days.
+    Returns (bucket -> its articles, article -> the buckets its partners are in)."""
+    from factcheck.compare import SAME_INCIDENT_DAYS, UNPLACED_INCIDENT_DAYS
     from factcheck.places import lookup
 
-    buckets: dict[tuple, list[str]] = defaultdict(list)
+    unplaced, placed = _weeks_apart(UNPLACED_INCIDENT_DAYS), _weeks_apart(SAME_INCIDENT_DAYS)
+    members: dict[tuple, list[str]] = defaultdict(list)
+    wanted: dict[str, list[tuple]] = {}
+    country: dict[str | None, str | None] = {}
     for art in articles:
         place, event, day = incidents.get(art, (None, None, None))
         if not event or event == "talks" or day is None:
             continue
-        found = lookup(place)
-        if found is not None:
-            buckets[("country", event, found.country)].append(art)
+        if place not in country:
+            found = lookup(place)
+            country[place] = found.country if found is not None else None
         week = day.toordinal() // 7
-        for w in (week - 1, week, week + 1):
-            buckets[("week", event, w)].append(art)
-    partners: dict[str, set[str]] = {a: set() for a in articles}
-    for members in buckets.values():
-        for a in members:
-            partners[a].update(m for m in members if m != a)
-    return partners
+        keys = [("week", event, w) for w in range(week - unplaced, week + unplaced + 1)]
+        members[("week", event, week)].append(art)
+        if country[place] is not None:
+            members[("country", event, country[place], week)].append(art)
+            keys += [("country", event, country[place], w) for w in range(week - placed, week + placed + 1)]
+        wanted[art] = keys
+    return members, wanted
+
+
+def _story_pairs(group: Sequence[Claim], lists: _BlockLists, above: int, window: int,
+                 story: Story | None) -> Iterator[tuple[Claim, Sequence[Claim]]]:
+    """Each claim with its later candidate partners: all of them, or through the timeline in a huge block
+    (the ``window`` nearest later figures of its own story, when ``story`` is given)."""
+    plans: dict[str, list[int] | None] = {}
+    left = {a: len(pos) for a, pos in lists.claims_of.items()}
+    for i, c in enumerate(group):
+        a = c.article
+        own = lists.claims_of[a]
+        if a not in plans:
+            plans[a] = lists.partners(a, above - (len(own) - 1))
+        partners = plans[a]
+        own_later = own[bisect_right(own, i):]
+        if partners is None:  # huge: the nearest in time
+            js = sorted(own_later[:window] + lists.nearest_later(a, i, window, story))[:window]
+        else:
+            js = sorted(own_later + partners[bisect_right(partners, i):])
+        left[a] -= 1
+        if not left[a]:
+            del plans[a]
+        yield c, [group[j] for j in js]
 
 
 def pair_finder(names: dict[str, frozenset[str]] | None, drafts: frozenset[str], min_shared: int,
                 min_overlap: float, above: int = TIMELINE_ABOVE, window: int = TIMELINE_WINDOW,
-                incidents: dict[str, tuple] | None = None) -> Pairs:
+                incidents: dict[str, tuple] | None = None, story: Story | None = None) -> Pairs:
     """A function block -> its candidate pairs (a superset of the same-story pairs), in all-pairs order.
 
-    A claim with more than ``above`` candidates is paired through the timeline (``timeline``).
+    A claim whose article has more than ``above`` candidate partner claims is paired through the timeline:
+    with the ``window`` nearest later candidates (of its own story when the judge ``story`` is given).
     """
     if drafts:
         return lambda group: _draft_pairs(group, drafts)
     if names is None or min_shared <= 0:  # every pair may be one story: nothing to filter
-        return lambda group: ((a, group[i + 1:][:window] if len(group) - i - 1 > above else group[i + 1:])
-                              for i, a in enumerate(group))
+        return lambda group: _every_pair(group, above, window)
 
     def pairs(group: Sequence[Claim]) -> Iterator[tuple[Claim, Sequence[Claim]]]:
-        by_article: dict[str, list[int]] = defaultdict(list)
-        for i, c in enumerate(group):
-            by_article[c.article].append(i)
-        partners = _story_partners(list(by_article), names, min_shared, min_overlap)
-        if incidents:
-            for art, more in _incident_partners(list(by_article), incidents).items():
-                partners[art] |= more
-        for i, a in enumerate(group):
-            js = [j for b in partners[a.article] for j in by_article[b] if j > i]
-            js.extend(j for j in by_article[a.article] if j > i)  # one article is always one story
-            js.sort()
-            yield a, [group[j] for j in timeline(js, above, window)]
+        lists = _BlockLists(group, names, min_shared, min_overlap, incidents or {})
+        return _story_pairs(group, lists, above, window, story)
 
     return pairs

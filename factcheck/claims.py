@@ -68,13 +68,19 @@ _EVENTS: list[tuple[str, re.Pattern]] = [
     ("attack", re.compile(r"\b(?:attacks?|bombings?|blasts?|explosions?|shootings?|massacres?|airstrikes?|air strikes?|strikes?)\b", re.I)),
     ("earthquake", re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|tsunamis?)\b", re.I)),
     ("storm", re.compile(r"\b(?:hurricane|typhoon|cyclone|storm|tornado|flood(?:s|ing)?|landslides?|mudslides?|monsoon)\b", re.I)),
-    ("fire", re.compile(r"\b(?:fires?(?!\s+(?:department|service|brigade|authorit|officials?|chief|fighters?|station|trucks?|engines?))|wildfires?|blazes?|bushfires?)\b", re.I)),
+    ("fire", re.compile(r"(?<!\bopened )(?<!\bopen )(?<!\bopening )(?<!\breturned )(?<!\bcease-)(?<!\bcease)(?<!\bcross)"
+                        r"(?<!\bcross-)(?<!\bgun)\b(?:fires?(?!\s+(?:department|service|brigade|authorit\w*|officials?|chief|"
+                        r"fighters?|station|trucks?|engines?|rescue|crews?|on|at|into|upon)\b)|wildfires?|blazes?|"
+                        r"bushfires?)\b", re.I)),
     ("crash", re.compile(r"\b(?:crash(?:es)?|airliner|plane|derailment|collision|sinking|capsized|capsizing|shipwrecks?)\b", re.I)),
     ("crush", re.compile(r"\b(?:crowd crush|crush|stampede|crowd surge|crowd collapse)\b", re.I)),
-    ("collapse", re.compile(r"\b(?:building collapse|collapsed building|collapse of)\b", re.I)),
+    ("collapse", re.compile(r"\b(?:(?:building|bridge|condo|condominium|tower|partial|roof|mine|dam|stadium|apartment|"
+                            r"structural)\s+collapse|collapsed (?:building|tower|bridge|condo|structure)|collapse of|"
+                            r"(?:building|tower|bridge|block|condo|complex|structure|roof|dam|mine)\s+(?:\w+\s+)?"
+                            r"(?:collapsed|caved in|came down))\b", re.I)),
     ("epidemic", re.compile(r"\b(?:epidemic|pandemic|outbreak|virus|disease|cholera|ebola|covid(?:-19)?)\b", re.I)),
     ("famine", re.compile(r"\b(?:famine|drought|starvation)\b", re.I)),
-    ("talks", re.compile(r"\b(?:talks|negotiations|meeting|summit|conference)\b", re.I)),
+    ("talks", re.compile(r"\b(?:talks|negotiations|meeting|summit|(?<!news )(?<!press )conference)\b", re.I)),
 ]
 
 _MODAL = re.compile(r"\b(?:would|could|might|may|if|unless|threatens? to|stands? to|risks?|feared|fears|projected|forecast|"
@@ -82,11 +88,11 @@ _MODAL = re.compile(r"\b(?:would|could|might|may|if|unless|threatens? to|stands?
 
 # ---------------------------------------------------------------- places
 _PLACE_PREP = re.compile(
-    r"\b(?:in|near|off|across|throughout|inside|outside|around|at|from|to|over|into|within|toward|towards|"
+    r"\b(?i:in|near|off|across|throughout|inside|outside|around|at|from|to|over|into|within|toward|towards|"
     r"off the coast of|(?:coast|shores?) of|"
     r"(?:city|town|province|region|district|siege|bombardment|shelling|capital|village|governorate|state|county|suburbs?) of)"
     r"\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|northwest|northeast|southwest|southeast|rebel-held|besieged)\s+)?"
-    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,2})"
+    r"(?P<place>[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,2})"
 )
 _POSSESSIVE_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+)['’]s\s+(?:civil war|war|conflict|capital|largest city|north|south|east|west|border|crisis)\b")
 _NOT_PLACES = {
@@ -106,6 +112,8 @@ _MONTH_NUM = {m: i for i, m in enumerate(
 _MONTH_RE = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 _DATE_MD = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
 _SINCE = re.compile(r"\bsince\s+(?P<what>[^,;.]{0,80})", re.I)
+#: "since 2011" opens a figure's window, unless it follows a superlative ("Morocco's deadliest since 1960").
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w{3,}est|worst|best|most\s+\w+|first|ever|record)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _SINCE_WHOLE = re.compile(r"^(?:the |\w+['’]s )?(?:start|beginning|outbreak|onset)?\s*(?:of )?(?:the )?(?:\w+['’]s )?(?:civil )?(?:war|conflict|uprising|crisis|fighting)\b", re.I)
 _PAST_RE = re.compile(r"\b(?:last|the previous)\s+(?P<unit>year|month|week|decade)\b"
                       r"|\b(?P<n_ago>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
@@ -114,7 +122,9 @@ _PAST_RE = re.compile(r"\b(?:last|the previous)\s+(?P<unit>year|month|week|decad
 _SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                   "nine": 9, "ten": 10}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY_RE = re.compile(r"\b(?:on |late |early |last )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<rel>today|yesterday|tonight)\b", re.I)
+_WEEKDAY_RE = re.compile(r"\b(?:on |late |early |last )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                         r"|\b(?P<rel>today|yesterday|tonight)\b"
+                         r"|\b(?:over|at|during|on) the (?P<weekend>weekend)\b", re.I)  # the weekend: its Sunday
 _STARTED_IN = re.compile(
     r"\b(?P<verb>began|begun|started|broke out|erupted|start|began in earnest)\s+in\s+(?P<year>(?:1[89]|20)\d\d)\b", re.I)
 
@@ -223,9 +233,9 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     chunks = [(article.title or "", 3)] + [(article.text[s:e], 1) for s, e in spans]
     dateline = _DATELINE.match(article.text[spans[0][0]:spans[0][1]]) if spans else None
     if dateline:  # "COLOMBO, Sri Lanka —": where the story was filed from, usually where it happened
-        chunks.append((" in ".join([""] + [w.strip().title() for w in dateline.group("where").split(",")]), 3))
+        chunks.append((" in ".join([""] + [w.strip().title() for w in dateline.group("where").split(",")]), 2))
     for chunk, weight in chunks:
-        for name, strength in _place_mentions(chunk) + _named_places(chunk):
+        for name, strength in _place_mentions(chunk) + _named_places(chunk) + _event_sites(chunk) + _authorities(chunk):
             place = lookup(name)
             if place is not None:
                 countries[place.country] += weight * strength
@@ -235,11 +245,44 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
             if hits:
                 events[label] += weight * hits
     incidents = {k: v for k, v in events.items() if k != "talks"} or events  # an incident over the talks about it
-    return _top(countries), _top(places), _top(incidents)
+    country = _top(countries)
+    local = {k: v for k, v in places.items() if (p := lookup(k)) is not None and p.country == country}
+    return country, _top(local or places), _top(incidents)  # "Tempe" (Arizona) is never a Greek story's place
+
+
+def _event_sites(chunk: str) -> list[tuple[str, float]]:
+    """Where the incident happened ("the plane crashed near Bishoftu", "capsized off Ukara Island") names the
+    story's place more surely than the victims' home countries or an outlet's dateline: triple weight."""
+    out = []
+    for _, pat in _EVENTS[:-1]:  # not "talks"
+        for m in pat.finditer(chunk):
+            tail = re.split(r"[.;!?]", chunk[m.end():m.end() + 80], maxsplit=1)[0]
+            out += [(name, 3 * strength) for name, strength in _place_mentions(tail)[:1] if strength >= 1]
+    return out
+
+
+_AUTHORITY = re.compile(r"\b(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+(?i:authorities|government|officials?|police|army|"
+                        r"military|president|prime minister|ministry|navy|coast ?guard|rescuers|health ministry|"
+                        r"disaster agency|state media|state television|fire service|fire brigade|civil protection|"
+                        r"rescue services?|emergency services?|red crescent|red cross|railways?)\b")
+
+
+def _authorities(chunk: str) -> list[tuple[str, float]]:
+    """'Sri Lankan authorities', 'a Tanzanian government spokesman': the country whose officials speak is the
+    story's more often than the victims' home countries are."""
+    from factcheck.places import country_of_demonym
+
+    out = []
+    for m in _AUTHORITY.finditer(chunk):
+        words = m.group("adj").split()
+        place = country_of_demonym(" ".join(words)) or country_of_demonym(words[0])  # "Moroccan Interior"
+        if place is not None:
+            out.append((place.name, 1.0))
+    return out
 
 
 _DATELINE = re.compile(r"^\W*(?P<where>[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][A-Za-z .'’-]+)?)\s*(?:[—–-]+|:|\()")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z-]+(?:['’](?!s\b)[a-z-]+)*(?:\s+[A-Z][a-z'’-]+){0,2}\b")  # "Tanzania’s": Tanzania
 
 
 def _named_places(chunk: str) -> list[tuple[str, float]]:
@@ -280,12 +323,13 @@ def _local_currency(claim: Claim) -> Claim:
 
 
 def _headline_repeat(claim: Claim, body: list[Claim]) -> str | None:
-    """The body claim a headline figure repeats (same figure, same or unstated noun), or None."""
-    for c in body:
-        if (c.value, c.dimension, c.predicate) == (claim.value, claim.dimension, claim.predicate) \
-                and not c.duplicate_of and (c.noun == claim.noun or None in (c.noun, claim.noun)):
-            return c.id  # a headline drops the qualifier ("Toll rises to 5,200" over "more than 5,200")
-    return None
+    """The body claim a headline figure repeats (same figure, same or unstated noun), or None. A body figure
+    with the headline's own bound is the one repeated ("79 dead" repeats "the toll is 79", not "at least 79");
+    failing that, a headline drops the qualifier ("Toll rises to 5,200" over "more than 5,200")."""
+    same = [c for c in body if (c.value, c.dimension, c.predicate) == (claim.value, claim.dimension, claim.predicate)
+            and not c.duplicate_of and (c.noun == claim.noun or None in (c.noun, claim.noun))]
+    exact = [c for c in same if c.bound == claim.bound]
+    return (exact or same)[0].id if same else None
 
 
 def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: list[int], n: int,
@@ -296,22 +340,128 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
     listed = _listed_places(sentence, found)
     out: list[tuple[Quantity, Claim]] = []
     spans = tuple((q.start, q.end) for q in found)
+    stated: set[int] = set()  # superseded figures whose sentence names a day
     for i, q in enumerate(found, n + 1):
         claim = _claim(article, q, s_start, sentence, s_start, line_starts, i, spans)
         if q.start in listed and claim.part is None:
             claim = _replace(claim, part=listed[q.start])
-        elif claim.part is None and q.dimension == "count":
-            claim = _replace(claim, part=_country_with(sentence, q))
-        elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate):
-            claim = _replace(claim, part=None)  # "183 traced, of whom 79 died": a part of another measure's total
+        elif claim.part is None and claim.dimension == "count" and (
+                _ONE_OF_THE.match(sentence, q.end)
+                or _AMONG_AFTER.match(sentence, q.end) and (claim.noun or q.noun) not in _PLACE_COUNT_NOUNS or (_OTHER_AFTER.match(sentence, q.end)
+                                                       or _OTHER_AFTER.search(sentence, q.start, q.end))
+                and (out[-1][1].predicate if out else last_measure) == claim.predicate):
+            claim = _replace(claim, part="part")  # "28 bodies were found in one of the restrooms. 14 other bodies ..."
+        elif claim.part is None and claim.dimension == "count" and out and out[-1][1].part == "part" \
+                and _AND_NEXT.search(sentence, out[-1][0].end, q.start):
+            claim = _replace(claim, part="part")  # "including 97 recovered from the rubble and one who died in hospital"
+        elif claim.part is None and claim.dimension == "count" and claim.place and _HARDEST_HIT.search(sentence):
+            claim = _replace(claim, part=claim.place.split(";")[0].strip())  # "in Derna, the hardest hit, 6,000"
+        elif claim.part is None and claim.dimension == "count" and (with_place := _place_with(sentence, q.start)):
+            claim = _replace(claim, part=with_place)  # "Kenya coming next with 19", "Canada with 18"
+        elif claim.part is None and claim.dimension == "count" and (
+                _REMAINDER.match(sentence) or _EACH_AFTER.match(sentence, q.end)):
+            claim = _replace(claim, part="part")  # "The other nationalities had one or two", "seven each"
+        elif claim.part is None and q.dimension == "count" and (named := _country_with(sentence, q)):
+            claim = _replace(claim, part=named)
+        elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate) \
+                or claim.part == "increase" and claim.predicate and _MORE_OTHERS.match(sentence, q.end) \
+                and (out[-1][1].predicate if out else last_measure) not in (None, claim.predicate):
+            # "183 traced, of whom 79 died": a part of another measure's total; "146 died and 150 more were
+            # injured": others than the dead, not an increase
+            claim = _replace(claim, part=None)
         if claim.part and claim.predicate is None and out and out[-1][1].predicate:
             claim = _replace(claim, predicate=out[-1][1].predicate)  # "Of the 42 dead, 31 ... and 22 from Bohol"
         claim = _own_population(claim, out[-1][1].predicate if out else last_measure, q.noun or claim.noun,
                                 sentence, q)
+        if claim.revision == "earlier" and claim.as_of is not None:
+            stated.add(q.start)
+        if claim.dimension == "count" and (_OTHER_VERB_BEFORE.search(sentence, max(0, q.start - 40), q.start)
+                                           or _OTHER_VERB_AFTER.match(sentence, q.end)):
+            claim = _replace(claim, predicate=None)  # "affected over 2 million people and displaced half a million"
+        if claim.dimension == "count" and _STILL_IN_HOSPITAL.match(sentence, q.end):
+            claim = _replace(claim, predicate="in hospital")  # "80 people injured in the attack remained in hospital"
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
-    out = _old_takes_new_measure(out)
-    return _conversions(sentence, _listed_populations(sentence, out))
+    out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
+    return _money_purposes(sentence, _restated_amounts(sentence, _listed_populations(sentence, out)))
+
+
+_RESTATED = re.compile(r"\s*\(\s*(?:about|around|some|roughly|approximately|nearly|almost|or|approx\.|ca\.)?\s*$", re.I)
+
+
+def _restated_amounts(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+    """'30,000 dirhams (€7,600)': the amount in brackets restates the one before it in another currency, so what it
+    is the value of is that amount; two outlets converting one amount differently can then be compared."""
+    out = list(read)
+    for i in range(1, len(read)):
+        (q0, c0), (q, c) = read[i - 1], read[i]
+        if c0.dimension == c.dimension == "currency" and _RESTATED.fullmatch(sentence[q0.end:q.start]):
+            out[i] = (q, _replace(c, entity=f"{' '.join(q0.surface.split())} converted"))
+    return out
+
+
+#: A verb that governs the figure and counts something else than a measure: the figure has no measure.
+_OTHER_VERB_BEFORE = re.compile(r"\b(?:affected|affecting|affects|impacted|impacting|housed|housing|sheltered|sheltering|"
+                                r"hosted|hosting|attended|fed|feeding|helped|helping|assisted|supported|served|serving|"
+                                r"employed|vaccinated|screened|tested|registered|visited|reached out to|welcomed)\s+"
+                                r"(?:(?:over|more than|some|about|around|nearly|almost|at least|up to|an estimated|roughly)\s+)?$",
+                                re.I)
+#: The figure is the subject of a verb that is no measure: "hundreds of people pressed near the water's edge".
+_OTHER_VERB_AFTER = re.compile(r"(?:\s+(?:of\s+)?(?:people|residents|relatives|mourners|onlookers|volunteers|others))?"
+                               r"\s+(?:have\s+|had\s+)?(?:pressed|gathered|watched|waited|queued|lined up|crowded|"
+                               r"mourned|protested|marched|attended|prayed|rallied|volunteered|turned out|"
+                               r"took part|joined|gather|watch|wait|queue|protest|march|attend|pray|rally)\b", re.I)
+_AND_NEXT = re.compile(r"^[^.;]{0,80}?\b(?:and|plus|as well as)\s+(?:\w+\s+){0,2}$", re.I)
+_PLACE_COUNT_NOUNS = {"country", "nation", "nationality", "state", "region", "province", "city", "town", "village"}
+_AMONG_AFTER = re.compile(r"[^.;]{0,60}?\b(?:were|are|was|is|being)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[a-z]+\s+)?"
+                          r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
+                          r"thousands)", re.I)  # "four people directly involved were among 11 detained"
+_ONE_OF_THE = re.compile(r"[^.;]{0,40}?\b(?:in|on|at|inside|near) one of the\b", re.I)
+_OTHER_AFTER = re.compile(r"\s+other\b", re.I)
+_STILL_IN_HOSPITAL = re.compile(r"[^.;]{0,60}?\b(?:remain|remains|remained|are still|were still|still|are being|were being)"
+                                r"\s+(?:in (?:the )?hospitals?|hospitali[sz]ed|treated in)\b", re.I)
+_HARDEST_HIT = re.compile(r"\b(?:hardest|worst|most (?:badly |severely )?)[- ](?:hit|affected|damaged)\b", re.I)
+_PLACE_WITH = re.compile(r"\b(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})(?:\s+[a-z]+){0,2}\s+with\s+"
+                         r"(?:about\s+|around\s+|some\s+|at least\s+)?$")
+
+
+def _place_with(sentence: str, start: int) -> str | None:
+    """'Kenya coming next with 19': a figure a country or region has 'with' is that place's part of a total."""
+    from factcheck.places import lookup
+
+    m = _PLACE_WITH.search(sentence, max(0, start - 60), start)
+    if m is None:
+        return None
+    place = lookup(m.group("place"))
+    return place.name if place is not None and place.kind in ("country", "region") else None
+
+
+_REMAINDER = re.compile(r"^\W*(?:the\s+)?(?:other|remaining|rest of the)\s+(?!(?:reports?|sources?|media|outlets?|"
+                        r"estimates?|officials?|accounts?|figures?|counts?|tallies|agencies|witnesses|studies)\b)[a-z]+",
+                        re.I)  # "The other nationalities had one or two", not "Other reports said 40"
+_EACH_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:each|apiece|per\s+\w+)\b", re.I)
+_MORE_OTHERS = re.compile(r"\s*(?:more|others?)\b", re.I)
+
+
+def _day_of_change(sentence: str, read: list[tuple[Quantity, Claim]],
+                   stated: set[int]) -> list[tuple[Quantity, Claim]]:
+    """'issued the correction on Thursday, lowering the total from 359 to 253': the day is the change's, and the
+    old figure came before it. With no current figure in its clause ("the previous toll, announced on Saturday
+    night, was 2,012"; "Earlier Saturday, TV had put the toll at 151, but ...") the day is the old figure's own."""
+    if not stated:
+        return read
+    out = []
+    for q, c in read:
+        if q.start in stated:
+            lo, hi = clause_bounds(sentence, q.start, q.end)
+            if any(c2.revision != "earlier" and c2.dimension == "count" and lo <= q2.start < hi for q2, c2 in read):
+                c = _replace(c, as_of=c.as_of - timedelta(days=1))
+        out.append((q, c))
+    return out
+
+
+_FROM_TO_CHANGE = re.compile(r"\W*(?:\w+\s+){0,2}?(?:to|up to)\s", re.I)  # "from 290 to 310"
+_TO_FROM_CHANGE = re.compile(r"[^.;]{0,80}?\b(?:from|up from|down from)\s+(?:\w+\s+){0,3}?$", re.I)  # "to 310 ... from 290"
 
 
 _FIGURE_ALONE = re.compile(r"[\W_]*")
@@ -367,39 +517,33 @@ def _own_population(claim: Claim, previous_measure: str | None, noun: str | None
     return claim
 
 
-_CONVERTED = re.compile(r"\s*[(\[]\s*(?:about|around|some|roughly|approximately|approx\.?|nearly|almost|or|=|"
-                        r"equivalent to|worth)?\s*$", re.I)
-
-
-def _conversions(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
-    """'30,000 dirhams (€7,600)': an amount and its conversion in brackets are one amount; both are named by the
-    amount as first written, so another outlet's conversion of the same amount is compared with this one."""
+def _money_purposes(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+    """What an amount is paid for names it ('140,000 dirhams (€35,800) for totally collapsed houses' and 'around
+    12,800 euros for completely collapsed buildings' are the same aid): the words after the amount, up to the next
+    amount that is not its restatement in brackets."""
     out = list(read)
-    converted = {i + 1: i for i in range(len(read) - 1) if read[i][1].dimension == read[i + 1][1].dimension == "currency"
-                 and read[i][1].unit != read[i + 1][1].unit and read[i][1].value is not None
-                 and _CONVERTED.fullmatch(sentence[read[i][0].end:read[i + 1][0].start])}
     for i, (q, c) in enumerate(read):
-        if c.dimension != "currency" or c.entity is not None:
+        if c.dimension != "currency":
             continue
-        first = converted.get(i, i)  # a conversion is named by the amount as first written
-        nxt = next((read[j][0].start for j in range(i + 1, len(read)) if j not in converted), len(sentence))
+        nxt = next((read[j][0].start for j in range(i + 1, len(read))
+                    if not _RESTATED.fullmatch(sentence[read[j - 1][0].end:read[j][0].start])), len(sentence))
         purpose = money_purpose(sentence[q.end:nxt])
-        if purpose:
+        if purpose and (c.entity is None or c.entity.endswith(" converted")):
             out[i] = (q, _replace(c, entity=f"aid {purpose}"))
-        elif first != i or i in converted.values():
-            out[i] = (q, _replace(c, entity=f"{read[first][1].value:,.0f} {read[first][1].unit}"))
     return out
 
 
-def _old_takes_new_measure(read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+def _old_takes_new_measure(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
     """'the toll rose to 310 from 290 ... as the injured succumbed': the old figure of a change counts what the
-    new one counts, whatever word stands next to it."""
+    new one counts, whatever word stands next to it; only the new figure of its own change, not the next figure
+    of the sentence ("had previously said the toll was 2,946 and the injured 6,125")."""
     out = list(read)
     for i, (q, c) in enumerate(read):
         if c.revision != "earlier" or c.dimension != "count":
             continue
         near = [r for j, r in enumerate(read) if j != i and r[1].revision != "earlier" and r[1].dimension == "count"
-                and r[1].predicate]
+                and r[1].predicate and (_FROM_TO_CHANGE.match(sentence, q.end, r[0].start)
+                                        or _TO_FROM_CHANGE.match(sentence, r[0].end, q.start))]
         if near:
             new = min(near, key=lambda r: abs(r[0].start - q.start))[1]
             out[i] = (q, _replace(c, predicate=new.predicate))
@@ -428,8 +572,9 @@ _COORDINATED = re.compile(r"\s*(?:,|and|plus|as well as|, and|&)\s*(?:\w+\s+)?",
 
 
 _CHANGE_VERB = re.compile(r"\b(?:rose|rising|risen|rises|increased|increasing|climbed|jumped|soared|grew|went up|fell|"
-                          r"dropped|decreased|declined|revised|lowered|raised|corrected|changed|updated|up|down)\s+"
-                          r"(?:\w+\s+){0,2}$", re.I)
+                          r"dropped|decreased|declined|revised|lowered|raised|raising|corrected|changed|updated|up|down|"
+                          r"bringing|brought|brings|pushing|pushed|taking|took|lifting|lifted)\s+(?:\w+\s+){0,2}$"
+                          r"|\b(?:toll|tally|count|figure|number|total)\s+(?:of\s+(?:the\s+)?\w+\s+)?$", re.I)
 _FROM_A_TO_B = re.compile(r"(?P<a_pre>from\s+)(?P<a>.+?)(?P<mid>\s+to\s+)(?P<b>.+)$", re.I)
 
 
@@ -459,14 +604,14 @@ _LOOSE_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z]
 
 
 #: "Canada with 18, China with eight": in a list, the name right before "with" is the figure's own.
-_PLACE_WITH = re.compile(r"\b((?:the\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s+with\s+(?:about\s+|some\s+)?$")
+_COUNTRY_WITH = re.compile(r"\b((?:the\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s+with\s+(?:about\s+|some\s+)?$")
 
 
 def _country_with(sentence: str, q: Quantity) -> str | None:
     """'Canada with 18': a country's own figure in a breakdown, even when the rest of the list is in words."""
     from factcheck.places import lookup
 
-    m = _PLACE_WITH.search(sentence, max(0, q.start - 40), q.start)
+    m = _COUNTRY_WITH.search(sentence, max(0, q.start - 40), q.start)
     place = lookup(m.group(1)) if m else None
     return place.name if place is not None and place.kind == "country" else None
 
@@ -480,7 +625,7 @@ def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     own = {}
     for q in counts:
         lo, hi = clause_bounds(sentence, q.start, q.end)
-        with_place = _PLACE_WITH.search(sentence, max(0, q.start - 40), q.start)
+        with_place = _COUNTRY_WITH.search(sentence, max(0, q.start - 40), q.start)
         names = ([with_place.group(1)] if with_place else []) or _place_names(sentence[q.end:hi]) \
             or _LOOSE_PLACE.findall(sentence[q.end:hi]) \
             or _place_names(sentence[lo:q.start])  # the place after the figure is its own: "1,293 in Al Haouz"
@@ -491,12 +636,12 @@ def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
 
 
 def _in_paragraph(claim: Claim, sentence: str, q: Quantity, last_measure: str | None) -> Claim:
-    """A figure the text gives as superseded is dated a day earlier; 'the figure' takes the paragraph's measure."""
+    """A figure the text gives as superseded, with no day of its own, is dated a day before the article; 'the
+    figure' takes the paragraph's measure. A superseded figure whose day the text names keeps that day ("the
+    previous toll, announced on Saturday night")."""
     changes = {}
-    if claim.revision == "earlier":
-        anchor = claim.as_of or claim.published
-        if anchor is not None:
-            changes["as_of"] = anchor - timedelta(days=1)
+    if claim.revision == "earlier" and claim.as_of is None and claim.published is not None:
+        changes["as_of"] = claim.published - timedelta(days=1)
     if last_measure and claim.predicate in (None, "member") and claim.dimension == "count" \
             and (refers_back(sentence, q.start, q.end) or claim.part):
         changes["predicate"] = last_measure  # "the figure rose to 90"; "They included 32 Kenyans, 18 Canadians"
@@ -610,7 +755,11 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
 
 
 _NUMBER_OF = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?P<foreign>foreign\s+)?(?:the\s+|those\s+)?"
-                        r"(?P<noun>(?!(?:the|a|an|this|that|these|those|its|their)\b)[a-z]+)\b[^,;]{0,40}$", re.I)
+                        r"(?P<noun>(?!(?:the|a|an|this|that|these|those|its|their|crash|disaster|earthquake|quake|"
+                        r"floods?|flooding|storm|attacks?|collision|collapse|fire|explosion|blast|tragedy|accident|"
+                        r"war|conflict|shipwreck|sinking|cyclone|hurricane|typhoon|incident|bombings?|tsunami|"
+                        r"landslide|derailment|violence|fighting|pandemic|outbreak|massacre|stampede|crush)\b)"
+                        r"(?-i:[a-z]+))\b[^,;]{0,40}$", re.I)  # "the toll of the Tempi crash": no counted noun
 #: "the number of missing people", "the number of injured at 2,501": a status word names people, not a noun.
 _STATUS_NOUNS = {"dead", "injured", "wounded", "missing", "displaced", "deceased", "killed", "evacuated", "rescued",
                  "detained", "arrested", "homeless", "affected"}
@@ -666,8 +815,16 @@ def _event(sentence: str, q: Quantity) -> str | None:
 
 
 def _places(sentence: str, q: Quantity) -> str | None:
-    """The figure's places: those of its own clause ("452 in Taroudant"), else the sentence's."""
+    """The figure's places: those of its own clause ("452 in Taroudant"), else the sentence's; a country whose toll
+    it is ("Malawi's death toll rose to 326", "Malawi, where the toll rose to 438"); every country of "in three
+    countries – Malawi, Mozambique and Madagascar"."""
     lo, hi = clause_bounds(sentence, q.start, q.end)
+    several = _several_countries(sentence)
+    if several:
+        return "; ".join(several)
+    own = _TOLL_OF_PLACE.search(sentence, 0, q.start)
+    if own and lookup_place(own.group("place")) is not None:
+        return own.group("place")
     found = _place_names(sentence[lo:hi]) or _place_names(sentence)
     if not found:
         for m in _POSSESSIVE_PLACE.finditer(sentence):
@@ -676,6 +833,33 @@ def _places(sentence: str, q: Quantity) -> str | None:
     if not found and q.noun and q.noun in DEMONYMS:
         found.append(DEMONYMS[q.noun])
     return "; ".join(found) or None
+
+
+#: "Malawi's death toll", "Malawi, where the death toll rose", "Malawi bore the brunt, counting": whose toll it is.
+_TOLL_OF_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’]s\s+(?:(?:official|overall|total|own)\s+)?"
+                            r"(?:death toll|toll|tally|dead|deaths|casualties|victims|injured|missing|displaced)\b"
+                            r"|,\s+where\b|\s+(?:bore the brunt|was hardest hit|was the hardest hit)\b"
+                            r"|\s+(?:recorded|reported|counted|registered|confirmed|has recorded|has reported)\s+$)"
+                            r"[^.;]{0,60}$")
+_N_COUNTRIES = re.compile(r"\b(?:in|across|from)\s+(?:two|three|four|five|six|several|\d+)\s+(?:\w+\s+)?countries\b", re.I)
+
+
+def lookup_place(name: str):
+    from factcheck.places import lookup
+
+    return lookup(name)
+
+
+def _several_countries(sentence: str) -> list[str]:
+    """'in three countries in southeastern Africa – Malawi, Mozambique and Madagascar': the countries named."""
+    if not _N_COUNTRIES.search(sentence):
+        return []
+    out = []
+    for m in _CAPITALISED.finditer(sentence):
+        place = lookup_place(m.group())
+        if place is not None and place.kind == "country" and m.group() not in out:
+            out.append(m.group())
+    return out if len(out) >= 2 else []
 
 
 _PLACE_TAIL = re.compile(r"\s(?:Province|District|Region|County|State|Governorate|Prefecture|Municipality|Island|Islands|"
@@ -715,7 +899,24 @@ def _place_mentions(sentence: str) -> list[tuple[str, float]]:
         place = DEMONYMS.get(place.lower(), place)
         if lookup(place) is None and not _PLACE_HEAD.match(m.group()) and not _PLACE_TAIL.search(place):
             continue  # a word the gazetteer does not know is not a place, unless the text says it is one
-        out.append((place, 0.3 if _MOTION.match(m.group()) else 1.0))
+        weight = 0.3 if _MOTION.match(m.group()) else 1.0
+        out.append((place, weight))
+        out += [(more, weight) for more in _listed_after(sentence, m.end("place"))]
+    return out
+
+
+_LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def _listed_after(sentence: str, end: int) -> list[str]:
+    """'in Mozambique, Zimbabwe and Malawi': the places listed after the first one are the figure's too (only
+    names the gazetteer knows, so 'in Beira, officials said' adds nothing)."""
+    from factcheck.places import lookup
+
+    out = []
+    while (m := _LIST_NEXT.match(sentence, end)) is not None and lookup(m.group("place")) is not None:
+        out.append(m.group("place"))
+        end = m.end()
     return out
 
 
@@ -747,6 +948,7 @@ _NOT_WHO = {"has", "have", "had", "is", "was", "it", "he", "she", "they", "we", 
 def _trim_who(who: str) -> str | None:
     who = " ".join(who.split()).strip(" .,'\"’”“")
     who = re.sub(r"\s+(?:today|yesterday|on \w+|this week|last week|on Monday|late \w+)$", "", who)
+    who = re.sub(r"(?:\s+(?:also|had|has|have|previously|earlier|initially|later|now|then|further|again))+$", "", who)
     if not who or all(w.lower() in _NOT_WHO for w in who.split()):
         return None
     return who
@@ -824,6 +1026,9 @@ def _as_of(sentence: str, published: date | None) -> date | None:
     if m.group("rel"):
         rel = m.group("rel").lower()
         return published - timedelta(days=1) if rel == "yesterday" else published
+    if m.group("weekend"):
+        back = (published.weekday() + 1) % 7 or 7  # the last Sunday before the publication day
+        return published - timedelta(days=back)
     from dateutil.relativedelta import relativedelta, weekday
 
     wd = weekday(_WEEKDAYS.index(m.group("day").lower()))
@@ -836,9 +1041,10 @@ _SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|strongest|biggest|largest|heavi
 
 
 def _since(text: str, published: date | None) -> date | None:
-    m = _SINCE.search(text)
-    if not m or _SUPERLATIVE.search(text, max(0, m.start() - 40), m.start()):
-        return None  # "Morocco's deadliest since 1960" ranks the event; it does not open a counting window
+    m = next((m for m in _SINCE.finditer(text) if not _SUPERLATIVE_BEFORE.search(text, max(0, m.start() - 40),
+                                                                                   m.start())), None)
+    if not m:
+        return None
     what = m.group("what").strip()
     if _SINCE_WHOLE.match(what):
         return None  # the whole conflict, not a window

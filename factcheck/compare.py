@@ -32,7 +32,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from factcheck.frames import assign, place_reasons, population_of, subject_name
+from factcheck.frames import assign, outside_story, place_reasons, population_of, several_countries_of, subject_name
 from factcheck.parts import parts_exceed_total
 from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding, Subject
 from factcheck.rules import Rule, RuleSet, norm_place
@@ -291,6 +291,8 @@ def _window(c: Claim) -> str:
 #: Events that happen at one time: figures about them published far apart are about different events.
 POINT_EVENTS = frozenset({"earthquake", "storm", "fire", "crash", "attack", "crush", "collapse"})
 POINT_EVENT_DAYS = 120
+#: Incidents of their own that last: a cholera outbreak named in a cyclone story is another incident.
+LONG_EVENTS = frozenset({"epidemic", "famine"})
 
 
 #: A war, an offensive in it and one attack are different windows of one conflict.
@@ -304,13 +306,16 @@ def _different_events(a: Claim, b: Claim) -> bool:
     ea, eb = a.event, b.event
     if not ea or not eb or ea == eb:
         return False
-    return {ea, eb} <= WAR_EVENTS or _other_incident(a) or _other_incident(b)
+    in_war = "war" in (ea, eb, a.story_event, b.story_event)  # "the deadliest assault" in a story of one attack: it
+    if {ea, eb} & LONG_EVENTS and {ea, eb} <= POINT_EVENTS | LONG_EVENTS:
+        return True  # a cholera outbreak and a cyclone are two incidents, whatever their articles are about
+    return ({ea, eb} <= WAR_EVENTS and in_war) or _other_incident(a) or _other_incident(b)
 
 
 def _other_incident(c: Claim) -> bool:
     """The sentence names a one-off incident that is not the one its article is about ("the airliner downed over
     the Sinai last year, killing more than 200" in a story about a war)."""
-    return c.event in POINT_EVENTS and c.story_event is not None and c.event != c.story_event
+    return c.event in POINT_EVENTS | LONG_EVENTS and c.story_event is not None and c.event != c.story_event
 
 
 def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
@@ -322,12 +327,22 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
             na, nb = population_of(a, rule), population_of(b, rule)
             if na != nb:
                 out.append(f"{_describe_population(na)} vs {_describe_population(nb)}")
+            elif na.endswith(":part"):  # "Four of those on board" and "32 out of the 149": which parts is unknown
+                out.append(f"two parts of a total that do not say which: {_describe_population(na)}")
         elif key == "place":
             pa, pb = _places(a, rules), _places(b, rules)
             if pa and pb and not (pa & pb):
                 out.extend(place_reasons(a, b))
-            elif bool(pa) != bool(pb) and "place" not in wild:
-                out.append(f"place stated for only one: {a.place or 'none'} vs {b.place or 'none'}")
+            elif pa and pb and (len(pa) > 1 or len(pb) > 1) and (several := several_countries_of(a, b)):
+                out.append(several)
+            elif bool(pa) != bool(pb) and len(pa or pb) > 1 and several_countries_of(a, a if pa else b, alone=True):
+                out.append(f"a total over several countries vs a figure with no place: {a.place or b.place}")
+            elif bool(pa) != bool(pb):
+                away = outside_story(a, b) if pa else outside_story(b, a)
+                if away:
+                    out.append(away)
+                elif "place" not in wild:
+                    out.append(f"place stated for only one: {a.place or 'none'} vs {b.place or 'none'}")
         elif key == "since":
             if a.since != b.since:
                 out.append(f"different time windows: {_window(a)} vs {_window(b)}")
@@ -382,10 +397,39 @@ def _updates_itself(a: Claim, b: Claim, rule: Rule) -> bool:
     return lo_then is not None and hi_first is not None and lo_then >= hi_first
 
 
+#: A superseded figure dated only by its article is not shown to come after a figure this many days before it.
+UNSURE_DAYS = 2
+
+
+def _own_history(a: Claim, b: Claim) -> bool:
+    """One article that itself marks a figure as superseded ("the previous toll", "initially", "revised down from")
+    says which of its figures is current: its earlier figures never contradict its others (a correction shows
+    against the other articles' figures, not against its own)."""
+    return a.article == b.article and "earlier" in (a.revision, b.revision)
+
+
+_PASSENGER = frozenset({"passenger", "passengers", "traveller", "travellers", "traveler", "travelers"})
+
+
+def _crew_difference(passengers: Claim, everyone: Claim) -> bool:
+    """'149 passengers' and '157 people' on board: the passengers are a part of those on board, and a crew of up
+    to a tenth (or a few people) more is no contradiction."""
+    if (passengers.noun or "").lower() not in _PASSENGER or (everyone.noun or "").lower() in _PASSENGER:
+        return False
+    p, e = passengers.value, everyone.value
+    return p is not None and e is not None and p <= e <= p * 1.1 + 5 and passengers.kind == "on_board"
+
+
 def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
     """(verdict, why) for two claims in one scope: conflict, tension or compatible."""
     if _updates_itself(a, b, rule):
         return "compatible", "the article gives the total as it grew"
+    if _own_history(a, b):
+        return "compatible", "the article itself gives one of the figures as an earlier one"
+    if _crew_difference(a, b) or _crew_difference(b, a):
+        return "compatible", "the passengers are not everyone on board: the crew make up the difference"
+    if a.revision == b.revision == "earlier" and rule.compare == "cumulative":
+        return "compatible", "both are figures their articles give as superseded, in no known order"
     if rule.compare == "start_date":
         ia, ib = start_interval(a, rule), start_interval(b, rule)
         if ia is None or ib is None:
@@ -395,10 +439,17 @@ def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
                    "the start dates differ, but only within the tolerance" if v == "tension" else rule.message)
     sa, la, sb, lb = strict_interval(a), loose_interval(a, rule), strict_interval(b), loose_interval(b, rule)
     da, db = claim_date(a), claim_date(b)
+    if rule.moves_after_days is not None and da and db and abs((da - db).days) > rule.moves_after_days:
+        return "compatible", f"the count moves both ways, and the figures are {abs((da - db).days)} days apart"
     # on one day, a figure the text gives as superseded came before the day's current one
     ka, kb = (da, a.revision != "earlier") if da else None, (db, b.revision != "earlier") if db else None
     if rule.compare == "cumulative" and ka and kb and ka != kb:
         early, late = ((a, sa, la), (b, sb, lb)) if ka < kb else ((b, sb, lb), (a, sa, la))
+        if late[0].revision == "earlier" and late[0].article != early[0].article \
+                and (claim_date(late[0]) - claim_date(early[0])).days <= UNSURE_DAYS:
+            # a superseded figure is only known to precede its article: it cannot be shown to come after a
+            # figure of the days just before
+            return "compatible", "the superseded figure's own day is not known, only that it came before its article"
         if below(late[2], early[2]) and late[0].revision == "correction":
             return "tension", "a correction: the figure was revised down, as the later article says"
         if below(late[2], early[2]):
@@ -604,14 +655,17 @@ def _story_judge(articles, rules: RuleSet, incidents: dict[str, tuple] | None = 
     return story, drafts
 
 
-def _pair_finder(articles, drafts: frozenset[str], rules: RuleSet, incidents: dict[str, tuple] | None = None):
-    """Candidate pairs of a block (factcheck.blocks): only articles that can be one story are paired."""
+def _pair_finder(articles, drafts: frozenset[str], rules: RuleSet, incidents: dict[str, tuple] | None = None,
+                 story=None):
+    """Candidate pairs of a block (factcheck.blocks): only articles that can be one story are paired; in a huge
+    block, each figure with the nearest later figures of its own story (``story``)."""
     from factcheck.blocks import TIMELINE_ABOVE, TIMELINE_WINDOW, pair_finder
 
     return pair_finder(_names_index(articles), drafts, int(rules.settings.get("min_shared_names", 4)),
                        float(rules.settings.get("min_name_overlap", 0.15)),
                        int(rules.settings.get("timeline_above", TIMELINE_ABOVE)),
-                       int(rules.settings.get("timeline_window", TIMELINE_WINDOW)), incidents=incidents)
+                       int(rules.settings.get("timeline_window", TIMELINE_WINDOW)), incidents=incidents,
+                       story=story)
 
 
 def block_key(c: Claim, rules: RuleSet) -> tuple[str, str]:
@@ -687,15 +741,22 @@ def _compatible_findings(group: list[Claim], rule: Rule, judged: _Judged) -> Non
     by_id = {c.id: c for c in group}
     ids = sorted({x.id for e in judged.compatible for x in e if x.id in by_id}, key=_id_key)
     edges = [(a.id, b.id) for a, b in judged.compatible if a.id in by_id]
-    for comp in _components(ids, edges):
+    comps = _components(ids, edges)
+    comp_of = {i: n for n, comp in enumerate(comps) for i in comp}
+    disputed_in: dict[int, int] = defaultdict(int)  # component -> discrepancies between its own figures
+    for r in judged.raw:
+        if r[0] in ("conflict", "tension"):
+            found = {comp_of.get(x) for x in r[3]}
+            if len(found) == 1 and None not in found:
+                disputed_in[found.pop()] += 1
+    for n, comp in enumerate(comps):
         if len(comp) < 2:
             continue
         members = sorted((by_id[i] for i in comp), key=claim_sort_key)
         quoted = "; ".join(f"\"{c.text}\" ({describe_interval(c, rule)}; {c.source or c.article}, "
                            f"{c.published.isoformat() if c.published else 'undated'})" for c in members[:6])
         more = f" and {len(members) - 6} more" if len(members) > 6 else ""
-        ids_ = {c.id for c in members}
-        disputed = sum(1 for r in judged.raw if r[0] in ("conflict", "tension") and set(r[3]) <= ids_)
+        disputed = disputed_in[n]
         if disputed:
             msg = (f"{len(members)} figures were compared; apart from the {disputed} "
                    f"discrepanc{'y' if disputed == 1 else 'ies'} reported above, they agree: {quoted}{more}.")
@@ -760,7 +821,7 @@ def compare_claims(claims, rules: RuleSet, articles=None, with_subjects: bool = 
             if c.kind and not c.duplicate_of and (c.modality or "asserted") == "asserted" and rules.rule_for(c.kind)]
     incidents = _incidents(live)
     story, drafts = _story_judge(articles, rules, incidents)
-    pairs = _pair_finder(articles, drafts, rules, incidents)
+    pairs = _pair_finder(articles, drafts, rules, incidents, story)
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in live:
         blocks[block_key(c, rules)].append(c)

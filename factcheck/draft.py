@@ -10,17 +10,52 @@ published articles agree on (or that they disagree among themselves).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
 from factcheck.model import Article, Claim, Finding, Report, Subject
 
-__all__ = ["check_draft", "check_drafts"]
+__all__ = ["check_draft", "check_drafts", "story_names", "name_counts"]
 
 _MIN, _MAX = date.min, date.max  # sort keys for undated claims
 
 _RANK = {"conflict": 0, "tension": 1, "compatible": 2, "different_scope": 3}
+
+
+#: A name in more than this share of the archive's articles, and in more than ``COMMON_NAME_MIN`` of them, is
+#: common (a country, an agency, a word that opens many sentences): sharing it does not make a draft one story
+#: with an article. Rule-pack settings ``draft_common_name_share`` and ``draft_common_name_min``.
+COMMON_NAME_SHARE = 0.01
+COMMON_NAME_MIN = 500
+
+Extracted = tuple  # (articles, claims, problems, names) as pipeline.extract returns them
+
+
+def story_names(names: Sequence[str], counts: Mapping[str, int], total: int, rules=None) -> tuple[str, ...]:
+    """The draft's names that tell its story apart: those not common in the archive; all of them when all are.
+
+    A draft is one story with the published articles that share one of these names (``compare._story_judge``).
+    ``counts`` gives, per lower-cased name, how many of the archive's ``total`` articles name it.
+    """
+    settings = getattr(rules, "settings", None) or {}
+    share = float(settings.get("draft_common_name_share", COMMON_NAME_SHARE))
+    floor = int(settings.get("draft_common_name_min", COMMON_NAME_MIN))
+    limit = max(floor, share * total)
+    rare = tuple(n for n in names if counts.get(n.lower(), 0) <= limit)
+    return rare or tuple(names)
+
+
+def name_counts(names: Mapping[str, Sequence[str]]) -> Counter:
+    """Per lower-cased name, the number of articles naming it (the claims index keeps the same in its names table)."""
+    return Counter(n for own in names.values() for n in {x.lower() for x in own})
+
+
+def _extract_draft(draft: Article, rules) -> Extracted:
+    from factcheck.pipeline import extract
+
+    return extract([], rules=rules, extra=[draft])
 
 
 def check_draft(draft: Article, against: Sequence[str], rules_dirs: Sequence[Path] = (), fail_on: str = "error",
@@ -32,16 +67,31 @@ def check_draft(draft: Article, against: Sequence[str], rules_dirs: Sequence[Pat
     loaded RuleSet (else the default pack plus ``rules_dirs``); ``archive`` an earlier
     ``pipeline.extract`` result reused instead of reading ``against`` again.
     """
-    from factcheck.pipeline import run
+    from factcheck.pipeline import extract
     from factcheck.rules import load_rules
-    from factcheck.suppress import split_suppressed
 
     if fail_on not in ("error", "warning"):
         raise ValueError(f"fail_on must be 'error' or 'warning', not {fail_on!r}")
     if rules is None:
         rules = load_rules(list(rules_dirs))
     draft = dataclasses.replace(draft, id=draft.path or draft.id or "<stdin>")
-    full = run(against, rules=rules, drafts=[draft], archive=archive)
+    published = extract(list(against), rules=rules) if against else ([], [], [], {})
+    if archive is not None:
+        published = tuple(list(a) + list(b) for a, b in zip(published[:3], archive[:3])) + ({**archive[3], **published[3]},)
+    mine = _extract_draft(draft, rules)
+    story = story_names(mine[3].get(draft.id, ()), name_counts(published[3]), len(published[0]), rules)
+    return _check(draft, mine, published, story, rules, fail_on)
+
+
+def _check(draft: Article, mine: Extracted, published: Extracted, story: tuple[str, ...], rules,
+           fail_on: str) -> tuple[Report, int]:
+    """The draft's report: its extracted claims (``mine``) judged against ``published``, its story told by ``story``."""
+    from factcheck.pipeline import judge
+    from factcheck.suppress import split_suppressed
+
+    if fail_on not in ("error", "warning"):
+        raise ValueError(f"fail_on must be 'error' or 'warning', not {fail_on!r}")
+    full = judge(mine[0], mine[1], mine[2], {draft.id: story}, rules, [draft], archive=published)
     draft_id = draft.id
     draft_date = draft.published
     claims = {c.id: c for c in full.claims}
@@ -74,25 +124,35 @@ def check_drafts(drafts: Sequence[Article], against: Sequence[str], rules_dirs: 
     Each draft is checked on its own against the published articles, never against the
     other drafts. One Report: the drafts' claims and findings in the order given (finding
     ids D1, D2, ... across all drafts), each published article listed once. With ``index``
-    (a factcheck.index.Index of ``against``) only the blocks each draft falls in are read
-    from it, instead of extracting the archive.
+    (a factcheck.index.Index of ``against``) only the claims each draft can meet are read
+    from it (``Index.archive_for``), instead of extracting the archive.
     """
     from factcheck.pipeline import extract
     from factcheck.rules import load_rules
 
     if rules is None:
         rules = load_rules(list(rules_dirs))
-    archive = extract(list(against), rules=rules) if index is None else ([], [], index.problems, {})
+    if fail_on not in ("error", "warning"):
+        raise ValueError(f"fail_on must be 'error' or 'warning', not {fail_on!r}")
+    archive = extract(list(against), rules=rules) if index is None else None
+    counts = name_counts(archive[3]) if index is None else None
     articles: dict[str, Article] = {}
     claims: dict[str, Claim] = {}
     findings: list[Finding] = []
     suppressed: list[Finding] = []
     subjects: list[Subject] = []
-    problems = list(archive[2])
+    problems = list(archive[2] if index is None else index.problems)
     code = 0
     for draft in drafts:
-        part = archive if index is None else index.archive_for(draft, rules)
-        report, one = check_draft(draft, [], fail_on=fail_on, rules=rules, archive=part)
+        draft = dataclasses.replace(draft, id=draft.path or draft.id or "<stdin>")
+        mine = _extract_draft(draft, rules)
+        own = mine[3].get(draft.id, ())
+        if index is None:
+            story, part = story_names(own, counts, len(archive[0]), rules), archive
+        else:
+            story = story_names(own, index.name_counts(own), index.count(), rules)
+            part = index.archive_for(mine[1], story, rules)
+        report, one = _check(draft, mine, part, story, rules, fail_on)
         code = max(code, one)
         for a in report.articles:
             articles.setdefault(a.id, a)
@@ -139,8 +199,9 @@ def _draft_findings(findings: list[Finding], claims: dict[str, Claim], draft_id:
                            key=lambda o: (claims[o].published or claims[o].as_of or _MAX, claims[o].id))
         against = _distinct([claims[o] for f in fs if f.verdict == worst.verdict for o in f.claims
                              if claims[o].article != draft_id])
+        quoted = {c.id for c in against}
         latest = [c for c in latest_published([claims[o] for o in published], draft_date or mine.published)
-                  if c not in against]
+                  if c.id not in quoted]
         rule = rules.by_id.get(worst.rule) if rules is not None else None
         msg = _message(mine, worst, against, latest, [claims[o] for o in published], rule, draft_date)
         # the finding holds the figures it is about; the latest published ones are named in its message
@@ -259,8 +320,9 @@ def _consistent(published: list[Claim], rule, draft_date: date | None = None) ->
 
 def _consistent_total(published: list[Claim], draft_date: date | None) -> str:
     """A total that only grows: not below what was already published, not above what came later."""
-    earlier = [c for c in published if draft_date is None or _when(c) is None or _when(c) <= draft_date]
-    later = [c for c in published if c not in earlier]
+    earlier, later = [], []  # (not 'c not in earlier': comparing Claims field by field is quadratic in a big story)
+    for c in published:
+        (earlier if draft_date is None or _when(c) is None or _when(c) <= draft_date else later).append(c)
     parts = []
     if earlier:
         precise = [c for c in earlier if not c.vague] or earlier

@@ -20,7 +20,8 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+import stat
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
@@ -30,7 +31,7 @@ from factcheck.model import Article, Claim, InputProblem
 __all__ = ["Index", "IndexStats", "index_version", "index_path", "build", "open_index", "archive_files",
            "claim_from_json", "IndexFileError"]
 
-SCHEMA = 1
+SCHEMA = 2
 INDEX_FILE = "index.sqlite"
 
 _SCHEMA_SQL = """
@@ -43,6 +44,10 @@ CREATE TABLE claims (aid INTEGER NOT NULL, n INTEGER NOT NULL, block TEXT, data 
     PRIMARY KEY (aid, n)) WITHOUT ROWID;
 CREATE INDEX claims_block ON claims (block, aid);
 CREATE TABLE names (name TEXT NOT NULL, aid INTEGER NOT NULL, PRIMARY KEY (name, aid)) WITHOUT ROWID;
+CREATE INDEX articles_nameless ON articles (aid) WHERE nameless = 1;
+CREATE INDEX articles_problems ON articles (path) WHERE problems != '[]';
+CREATE TABLE gazetteer (key TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL,
+    region TEXT, population INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -95,42 +100,68 @@ def index_version(rules_dirs: Sequence[os.PathLike | str] = ()) -> str:
 # ---------------------------------------------------------------- the archive on disk
 @dataclass(frozen=True)
 class _File:
-    path: Path
+    where: str  # the file's path as the walk found it
     shown: str  # as load.load_article names it
     meta: dict
     id: str  # the article id iter_articles would give it
+    stat: tuple[int, int] | None = None  # (size, mtime_ns) when the walk already knows them
+
+    @property
+    def path(self) -> Path:
+        return Path(self.where)
 
 
 def archive_files(paths: Sequence[str | os.PathLike]) -> Iterator[_File | InputProblem]:
-    """The files of an archive, their metadata and ids, in ``load.iter_articles`` order, without reading them."""
-    from factcheck.load import ARTICLE_SUFFIXES, SOURCES_FILE, read_sources
+    """The files of an archive, their metadata and ids, in ``load.iter_articles`` order, without reading them.
 
-    sources: dict[Path, object] = {}
-    seen: set[Path] = set()
-    stems: set[str] = set()
+    The loader's walk (``load.article_files``) and its de-duplication by real path; a file's real path
+    is its folder's (resolved once a folder) plus its name unless the file is a link, and the ``lstat``
+    that tells is kept as the file's size and time. Strings, not Paths: 100,000 files cost a second less.
+    """
+    from factcheck.load import SOURCES_FILE, article_files, read_sources
+
+    sources: dict[str, object] = {}
+    seen: set[str] = set()
+    folders: dict[str, str] = {}
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not files:
-                yield InputProblem(str(p), "no .txt or .md articles in this folder")
-        elif p.exists():
-            files = [p]
-        else:
-            yield InputProblem(str(p), "no such file or folder")
-            continue
+        files, problems = article_files(Path(raw))
+        yield from problems
         for f in files:
-            key = f.resolve()
+            folder, _, name = f.rpartition(os.sep)
+            try:
+                key, stat = _real_path(f, folder, name, folders)
+            except (OSError, RuntimeError) as e:
+                yield InputProblem(Path(f).as_posix(), f"cannot resolve path: {getattr(e, 'strerror', None) or e}")
+                continue
             if key in seen:
                 continue
             seen.add(key)
-            if f.parent not in sources:
-                sources[f.parent] = read_sources(f.parent / SOURCES_FILE)
-                yield from sources[f.parent].problems
-            shown = f.as_posix()
+            if folder not in sources:
+                sources[folder] = read_sources(Path(f).parent / SOURCES_FILE)
+                yield from sources[folder].problems
+            shown = f if os.sep == "/" else Path(f).as_posix()
             # iter_articles gives a later file with a known stem its path as id; unreadable files take no id
-            yield _File(f, shown, sources[f.parent].values.get(f.name, {}), f.stem)
+            yield _File(f, shown, sources[folder].values.get(name, {}), _stem(name), stat)
+
+
+def _stem(name: str) -> str:
+    """``Path(name).stem`` without making a Path."""
+    i = name.rfind(".")
+    return name[:i] if 0 < i < len(name) - 1 else name
+
+
+def _real_path(f: str, folder: str, name: str, folders: dict[str, str]) -> tuple[str, tuple[int, int] | None]:
+    """(``Path(f).resolve()`` as text, (size, mtime_ns) when ``f`` is no link), resolving each folder once."""
+    try:
+        info = os.lstat(f)
+    except OSError:
+        info = None
+    if info is None or stat.S_ISLNK(info.st_mode):
+        return str(Path(f).resolve()), None
+    if folder not in folders:
+        real = str(Path((folder or os.sep) if f.startswith(os.sep) else (folder or ".")).resolve())
+        folders[folder] = real if real.endswith(os.sep) else real + os.sep
+    return folders[folder] + name, (info.st_size, info.st_mtime_ns)
 
 
 def _json(x) -> str:
@@ -181,9 +212,10 @@ def _connect(location: Path, create: bool) -> sqlite3.Connection:
     return conn
 
 
-def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+def _meta(conn: sqlite3.Connection, keys: Sequence[str] = ("version", "roots")) -> dict[str, str]:
+    """The index's meta values of ``keys`` ({} when the file holds no factcheck index)."""
     try:
-        return dict(conn.execute("SELECT key, value FROM meta"))
+        return dict(conn.execute(f"SELECT key, value FROM meta WHERE key IN ({','.join('?' * len(keys))})", keys))
     except sqlite3.DatabaseError:
         return {}
 
@@ -229,7 +261,11 @@ def _stat(path: Path) -> tuple[int | None, int | None]:
 
 
 def _plan(conn, walk, stored) -> tuple[list, list[_Todo], dict[str, int]]:
-    """Walk order, the files to (re-)extract, and the seq of every kept row (``stored``: path -> row)."""
+    """Walk order, the files to (re-)extract, and the seq of every kept row (``stored``: path -> row).
+
+    A file whose size and modification time are those stored is kept without being read; one whose
+    time changed is hashed, and kept when its bytes did not change.
+    """
     from factcheck.load import load_article
 
     order: list = []
@@ -241,24 +277,13 @@ def _plan(conn, walk, stored) -> tuple[list, list[_Todo], dict[str, int]]:
             order.append(["p", item.path, item.message, item.line])
             continue
         order.append(["f", item.shown])
-        seq = len(order) - 1
-        meta = _json(item.meta)
+        meta = _json(item.meta) if item.meta else "{}"
         want = item.id if item.id not in ids else item.shown
         row = stored.get(item.shown)
-        size, mtime = _stat(item.path)
-        same_id = row is not None and (row[5] is None or row[5] == want)
-        if same_id and row[4] == meta and (row[1], row[2]) == (size, mtime) and size is not None:
-            keep[item.shown] = seq
-            ids.update([row[5]] if row[5] else [])
-            continue
-        try:
-            data = item.path.read_bytes()
-        except OSError:
-            data = b""
-        digest = hashlib.sha256(data + b"\0" + meta.encode()).hexdigest()
-        if same_id and row[4] == meta and row[3] == digest:
-            conn.execute("UPDATE articles SET size=?, mtime_ns=? WHERE aid=?", (size, mtime, row[0]))
-            keep[item.shown] = seq
+        same = row is not None and (row[5] is None or row[5] == want) and row[4] == meta
+        digest, size, mtime = _unchanged(conn, item, row if same else None, meta)
+        if digest is None:
+            keep[item.shown] = len(order) - 1
             ids.update([row[5]] if row[5] else [])
             continue
         loaded = list(load_article(item.path, item.meta))
@@ -268,6 +293,22 @@ def _plan(conn, walk, stored) -> tuple[list, list[_Todo], dict[str, int]]:
             ids.add(want)
         todo.append(_Todo(item, article, [p for p in loaded if isinstance(p, InputProblem)], digest, size, mtime))
     return order, todo, keep
+
+
+def _unchanged(conn, item: _File, row, meta: str) -> tuple[str | None, int | None, int | None]:
+    """(None, size, time) when the stored ``row`` still holds ``item``, else (the digest of its bytes, size, time)."""
+    size, mtime = item.stat if item.stat is not None else _stat(item.path)
+    if row is not None and (row[1], row[2]) == (size, mtime) and size is not None:
+        return None, size, mtime
+    try:
+        data = item.path.read_bytes()
+    except OSError:
+        data = b""
+    digest = hashlib.sha256(data + b"\0" + meta.encode()).hexdigest()
+    if row is not None and row[3] == digest:
+        conn.execute("UPDATE articles SET size=?, mtime_ns=? WHERE aid=?", (size, mtime, row[0]))
+        return None, size, mtime
+    return digest, size, mtime
 
 
 def _with_text(t: _Todo) -> Article:
@@ -296,14 +337,44 @@ def _write(conn, t: _Todo, seq: int, names: tuple[str, ...], rows) -> None:
                      [(aid, n, block, data) for n, block, data in rows])
 
 
+def _extract_and_write(conn, order, todo: list[_Todo], rules_dirs, jobs, dask, progress, gazetteer) -> None:
+    """Extract the claims of ``todo`` (here, in processes or on Dask) and write their rows in archive order.
+
+    ``gazetteer`` (the index's own, when it is not being rebuilt) spares this process building one to read a
+    few changed articles.
+    """
+    from factcheck.parallel import Progress, run_batches
+    from factcheck.places import use_gazetteer
+
+    seqs = {e[1]: i for i, e in enumerate(order) if e[0] == "f"}
+    loading = sum(1 for t in todo if t.article is not None)
+    if not loading:
+        for t in todo:
+            _write(conn, t, seqs[t.file.shown], (), [])
+        return
+    meter = Progress(loading, progress) if progress is not None else None
+    before = use_gazetteer(gazetteer) if gazetteer is not None else None
+    try:
+        results = run_batches((_with_text(t) for t in todo if t.article is not None), [str(d) for d in rules_dirs],
+                              jobs=jobs, dask=dask)
+        for t in todo:
+            names, rows = next(results) if t.article is not None else ((), [])
+            _write(conn, t, seqs[t.file.shown], names, rows)
+            if meter and t.article is not None:
+                meter.step()
+    finally:
+        if gazetteer is not None:
+            use_gazetteer(before)
+    if meter:
+        meter.finish()
+
+
 def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequence[str | os.PathLike] = (),
           jobs: int = 1, dask=None, progress=None) -> IndexStats:
     """Bring the index at ``location`` up to date with the archive ``paths``; extract only what changed.
 
     ``progress`` is a stream for 'indexed n/N articles' lines (None: quiet).
     """
-    from factcheck.parallel import Progress, run_batches
-
     version, roots = index_version(rules_dirs), _roots(paths)
     conn = _connect(location, create=True)
     stats = IndexStats(path=location)
@@ -312,30 +383,23 @@ def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequen
         conn.execute("BEGIN")
         if stats.rebuilt:
             _reset(conn)
-        stored = {r[6]: r[:6] for r in conn.execute(
-            "SELECT aid, size, mtime_ns, digest, meta, id, path FROM articles")}
-        order, todo, keep = _plan(conn, list(archive_files(paths)), stored)
+        stored = {r[6]: r[:6] + (r[7],) for r in conn.execute(
+            "SELECT aid, size, mtime_ns, digest, meta, id, path, seq FROM articles")}
+        order, todo, keep = _plan(conn, archive_files(paths), stored)
         gone = [row[0] for p, row in stored.items() if p not in keep]
         _delete(conn, gone)
         stats.removed = len(gone) - sum(1 for t in todo if t.file.shown in stored)
-        for shown, seq in keep.items():
-            conn.execute("UPDATE articles SET seq=? WHERE path=? AND seq IS NOT ?", (seq, shown, seq))
-        seqs = {e[1]: i for i, e in enumerate(order) if e[0] == "f"}
-        loading = sum(1 for t in todo if t.article is not None)
-        meter = Progress(loading, progress) if progress is not None and loading else None
-        results = run_batches((_with_text(t) for t in todo if t.article is not None), [str(d) for d in rules_dirs],
-                              jobs=jobs, dask=dask)
-        for t in todo:
-            names, rows = next(results) if t.article is not None else ((), [])
-            _write(conn, t, seqs[t.file.shown], names, rows)
-            if meter and t.article is not None:
-                meter.step()
-        if meter:
-            meter.finish()
+        conn.executemany("UPDATE articles SET seq=? WHERE aid=?",
+                         [(seq, stored[shown][0]) for shown, seq in keep.items() if stored[shown][6] != seq])
+        _extract_and_write(conn, order, todo, rules_dirs, jobs, dask, progress,
+                           StoredGazetteer(location) if not stats.rebuilt else None)
         conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                          [("version", version), ("roots", roots), ("order", _json(order))])
         if stats.rebuilt:
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('gazetteer', ?)", (_gazetteer_json(),))
+            _write_gazetteer(conn)
+        summary = Index(location, conn)
+        conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
+            ("articles", str(summary.count(stored=False))), ("problems", _problems_json(summary.archive_problems()))])
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -352,11 +416,66 @@ def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequen
     return stats
 
 
-def _gazetteer_json() -> str:
+def _write_gazetteer(conn) -> None:
+    """The gazetteer of places, one row a name, so a draft check looks up the few names it meets instead of
+    building (or reading back) all of it."""
     from factcheck.places import gazetteer_rows
 
-    # sorted: the gazetteer is built from sets, so its order depends on the process's string hashing
-    return json.dumps(sorted(gazetteer_rows()), ensure_ascii=False, separators=(",", ":"))
+    # sorted: the gazetteer is built from sets, so its order (and the B-tree's pages) would depend on string hashing
+    conn.executemany("INSERT INTO gazetteer (key, name, kind, country, region, population) VALUES (?,?,?,?,?,?)",
+                     sorted(gazetteer_rows()))
+
+
+class StoredGazetteer(Mapping):
+    """The index's gazetteer table as the read-only mapping ``places`` looks names up in, name by name, remembered.
+
+    It opens its own read-only connection in each process that uses it (a forked worker gets its own), and
+    finishes every statement, so it never holds a lock the index's writer waits for.
+    """
+
+    def __init__(self, location: Path):
+        self.location = location
+        self._conn: sqlite3.Connection | None = None
+        self._pid = -1
+        self._seen: dict[str, object] = {}
+
+    def _rows(self, sql: str, args=()) -> list:
+        if self._pid != os.getpid():
+            self._conn = sqlite3.connect(f"{self.location.resolve().as_uri()}?mode=ro", uri=True)
+            self._pid = os.getpid()
+        return self._conn.execute(sql, args).fetchall()
+
+    @staticmethod
+    def _place(row):
+        from factcheck.places import Place
+
+        return Place(*row)
+
+    def get(self, key, default=None):
+        if key not in self._seen:
+            rows = self._rows("SELECT name, kind, country, region, population FROM gazetteer WHERE key=?", (key,))
+            self._seen[key] = self._place(rows[0]) if rows else None
+        found = self._seen[key]
+        return default if found is None else found
+
+    def __getitem__(self, key):
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+    def __iter__(self):
+        return iter([k for (k,) in self._rows("SELECT key FROM gazetteer ORDER BY key")])
+
+    def __len__(self) -> int:
+        return self._rows("SELECT count(*) FROM gazetteer")[0][0]
+
+    def items(self):
+        return [(k, self._place(rest)) for k, *rest in self._rows(
+            "SELECT key, name, kind, country, region, population FROM gazetteer ORDER BY key")]
 
 
 # ---------------------------------------------------------------- reading
@@ -378,31 +497,48 @@ class Index:
             self._conn.close()
             self._conn = None
 
-    def meta(self) -> dict[str, str]:
-        return _meta(self.conn)
+    def meta(self, *keys: str) -> dict[str, str]:
+        """Meta values (the version and roots unless ``keys`` are named)."""
+        return _meta(self.conn, keys or ("version", "roots"))
 
     @property
     def problems(self) -> list[InputProblem]:
-        """The archive's input problems, in the order ``pipeline.extract`` gives them."""
+        """The archive's input problems, in the order ``pipeline.extract`` gives them (kept by ``build``)."""
+        return _problems_from(self.meta("problems").get("problems", "[]"))
+
+    def archive_problems(self) -> list[InputProblem]:
+        """The input problems read off the rows: the folders' in walk order, each file's at its place."""
         out: list[InputProblem] = []
-        rows = dict(self.conn.execute("SELECT path, problems FROM articles"))
-        for entry in json.loads(self.meta().get("order", "[]")):
+        rows = dict(self.conn.execute("SELECT path, problems FROM articles WHERE problems != '[]'"))
+        for entry in json.loads(self.meta("order").get("order", "[]")):
             if entry[0] == "p":
                 out.append(InputProblem(entry[1], entry[2], entry[3]))
-            else:
-                out.extend(_problems_from(rows.get(entry[1], "[]")))
+            elif entry[1] in rows:
+                out.extend(_problems_from(rows[entry[1]]))
         return out
 
     def use_gazetteer(self) -> None:
-        """Read places with the gazetteer kept in the index (building it costs a draft check 0.4 s)."""
+        """Read places from the gazetteer kept in the index, name by name (building it costs a draft check 0.4 s,
+        reading all of it back 0.5 s)."""
         from factcheck.places import use_gazetteer
 
-        row = self.conn.execute("SELECT value FROM meta WHERE key='gazetteer'").fetchone()
-        if row:
-            use_gazetteer(json.loads(row[0]))
+        if self.conn.execute("SELECT 1 FROM gazetteer LIMIT 1").fetchone():
+            use_gazetteer(StoredGazetteer(self.location))
 
-    def count(self) -> int:
+    def count(self, stored: bool = True) -> int:
+        """The number of articles (kept in the index's meta by ``build``; ``stored=False`` counts the rows)."""
+        kept = self.meta("articles").get("articles") if stored else None
+        if kept is not None:
+            return int(kept)
         return self.conn.execute("SELECT count(*) FROM articles WHERE article IS NOT NULL").fetchone()[0]
+
+    def name_counts(self, names: Sequence[str]) -> dict[str, int]:
+        """Per lower-cased name of ``names``, the number of archive articles naming it (``draft.name_counts``)."""
+        wanted = sorted({n.lower() for n in names})
+        if not wanted:
+            return {}
+        return dict(self.conn.execute(f"SELECT name, count(*) FROM names WHERE name IN ({','.join('?' * len(wanted))})"
+                                      " GROUP BY name", wanted))
 
     def archive(self):
         """(articles, claims, problems, names) as ``pipeline.extract`` returns them for the whole archive."""
@@ -418,46 +554,46 @@ class Index:
             names[a.id] = tuple(json.loads(names_json))
         return articles, claims, self.problems, names
 
-    def archive_for(self, draft: Article, rules):
-        """The part of the archive a draft can be compared with: its blocks, in articles that can be its story.
+    def archive_for(self, claims: Sequence[Claim], story: Sequence[str], rules):
+        """The part of the archive a draft with these ``claims`` can be compared with, as ``archive`` returns it.
 
-        A draft is one story with an archive article when they share a proper name or either names
-        none (``compare._story_judge``), so exactly those articles' claims in the draft's blocks are
-        loaded; the comparison is then the one the whole archive would give.
+        A draft is one story with the archive articles that share one of its ``story`` names
+        (``draft.story_names``) or name none (``compare._story_judge``); only their claims in the draft's
+        blocks can meet the draft's, so only those are read (through the names table, the nameless
+        articles' index and the claims' block index), and the comparison is the one the whole archive gives.
         """
         from factcheck.compare import block_key
-        from factcheck.pipeline import extract
 
-        draft = replace(draft, id=draft.path or draft.id or "<stdin>")
-        _, found, _, found_names = extract([], rules=rules, extra=[draft])
-        blocks = sorted({json.dumps(list(block_key(c, rules)), ensure_ascii=False) for c in found
+        blocks = sorted({json.dumps(list(block_key(c, rules)), ensure_ascii=False) for c in claims
                          if c.kind and not c.duplicate_of and (c.modality or "asserted") == "asserted"
                          and rules.rule_for(c.kind)})
-        mine = sorted({n.lower() for n in found_names.get(draft.id, ())})
-        conn = self.conn
+        if not blocks:
+            return [], [], [], {}
+        mine = sorted({n.lower() for n in story})
         if mine:
-            marks = ",".join("?" * len(mine))
-            cand = f"(SELECT aid FROM names WHERE name IN ({marks}) UNION SELECT aid FROM articles WHERE nameless=1)"
+            cand = (f"(SELECT aid FROM names WHERE name IN ({','.join('?' * len(mine))})"
+                    " UNION SELECT aid FROM articles WHERE nameless = 1)")
         else:
-            cand, mine = "(SELECT aid FROM articles)", []
-        rows = []
-        for block in blocks:
-            rows += conn.execute(f"SELECT aid, n, data FROM claims WHERE block=? AND aid IN {cand}",
-                                 [block, *mine]).fetchall()
-        aids = sorted({r[0] for r in rows})
-        info = {}
-        for i in range(0, len(aids), 500):
-            part = aids[i:i + 500]
-            info.update({r[0]: r[1:] for r in conn.execute(
-                f"SELECT aid, seq, article, names FROM articles WHERE aid IN ({','.join('?' * len(part))})", part)})
+            cand = "(SELECT aid FROM articles)"
+        rows = self.conn.execute(f"SELECT aid, n, data FROM claims WHERE block IN ({','.join('?' * len(blocks))})"
+                                 f" AND aid IN {cand}", [*blocks, *mine]).fetchall()
+        info = self._articles_info(sorted({r[0] for r in rows}))
         rows.sort(key=lambda r: (info[r[0]][0], r[1]))
-        claims = [claim_from_json(r[2]) for r in rows]
         articles, names = [], {}
-        for aid in sorted(aids, key=lambda a: info[a][0]):
+        for aid in sorted(info, key=lambda a: info[a][0]):
             a = _article_from(info[aid][1])
             articles.append(a)
             names[a.id] = tuple(json.loads(info[aid][2]))
-        return articles, claims, [], names
+        return articles, [claim_from_json(r[2]) for r in rows], [], names
+
+    def _articles_info(self, aids: Sequence[int]) -> dict[int, tuple]:
+        """aid -> (seq, article JSON, names JSON) of these articles."""
+        info: dict[int, tuple] = {}
+        for i in range(0, len(aids), 500):
+            part = aids[i:i + 500]
+            info.update({r[0]: r[1:] for r in self.conn.execute(
+                f"SELECT aid, seq, article, names FROM articles WHERE aid IN ({','.join('?' * len(part))})", part)})
+        return info
 
 
 def open_index(location: Path, paths: Sequence[str | os.PathLike], rules_dirs: Sequence[str | os.PathLike] = ()

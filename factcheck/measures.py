@@ -21,11 +21,12 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
     ("at risk of siege", re.compile(r"\bat risk of (?:being )?(?:placed |put )?(?:under siege|besieged)\b|\brisk (?:of )?siege\b", re.I)),
     ("under siege", re.compile(r"\bunder siege\b|\bbesieged\b|\bsieges?\s+of\b|\bencircled\b", re.I)),
     ("missing", re.compile(r"\b(?:missing|unaccounted for|disappeared|still lost)\b", re.I)),
+    ("accounted for", re.compile(r"(?<!un)\baccounted for\b", re.I)),  # found safe: no rule counts it
     ("rescued", re.compile(r"\b(?:rescued|rescuing|saved|pulled (?:out )?alive|plucked|brought to safety|were rescued|"
                            r"pulled\b[^,;.]{0,40}\bfrom (?:the )?(?:water|sea|rubble|debris|wreckage|river|lake|mud))\b", re.I)),
     ("survived", re.compile(r"\b(?:survivors?|survived)\b", re.I)),
     ("bodies handled", re.compile(r"\b(?:were|was|have been|had been|been|are being|being) (?:buried|laid to rest|identified|"
-                                  r"handed over|repatriated)\b(?!\s+(?:under|beneath|alive|in (?:the )?(?:rubble|mud|debris)))",
+                                  r"handed over|repatriated|sent (?:home|back|to their)|flown (?:home|back)|returned (?:home|to their))\b(?!\s+(?:under|beneath|alive|as|in (?:the )?(?:rubble|mud|debris)))",
                                   re.I)),
     ("killed", re.compile(r"\b(?:killed|killing|kills|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|drowned|"
                           r"massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|deceased|"
@@ -57,7 +58,7 @@ _CLAUSE_BREAK = re.compile(
     r"\s*[;:—–]\s*|\s+-\s+|\((?=[^)]*\d)|\)|,\s*(?=\d)(?!(?:1[89]|20)\d\d\b)"
     r"|,\s*(?=(?:while|whereas|but|and|with|as|although|though|which|who|where|after|before|when|including|"
     r"among them|of whom|of which|out of (?:which|whom|them|those)|plus|bringing|taking|up from|down from|from|"
-    r"compared)\b)"
+    r"compared|the (?:number|death toll|toll|tally|count|total) of|the (?:death )?toll\b)\b)"
     r"|\s+(?=(?:while|whereas|but|although|though)\b)"
     r"|\s+(?=as\s+(?!many\b|much\b|few\b|high\b|low\b|well\b|of\b|a\s+result\b|to\b|long\b|soon\b)[a-z]+\s)"
     r"|\s+(?=and\s+(?:\w+\s+){0,3}(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens?\b|"
@@ -222,7 +223,9 @@ def refers_back(sentence: str, start: int, end: int) -> bool:
 
 _PART_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed|e)|among them|among whom|among those|among the dead|of whom|of them|"
                           r"of which|of those|amongst them)\b[^.;]{0,40}$", re.I)
-_OF_THE_TOTAL = re.compile(r"\b[Oo]f the\s+(?:\S+\s+){0,2}?\d[\d,.]*\b")
+_TOTAL_BEFORE = re.compile(r"\b(?:out of|of)\s+(?:the|all|a total of)\s+$", re.I)
+_OF_THE_TOTAL = re.compile(r"\b[Oo]f the\s+(?:\S+\s+){0,2}?\d[\d,.]*\b(?![-\s]*(?:magnitude|percent|per cent|%|km\b|"
+                           r"kilomet|miles?\b|met(?:er|re)s?\b|years?\b|days?\b|hours?\b|storey|story))")  # "of the 7 magnitude quake"
 _PART_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:were|are|was|is|came|come)?\s*(?:from|in)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
@@ -287,6 +290,8 @@ def part_marker(sentence: str, start: int, end: int) -> str | None:
     Returns the place the part is qualified by when the sentence says it ("31 were from Norte
     province"), else "part".
     """
+    if _TOTAL_BEFORE.search(sentence, max(0, start - 20), start):
+        return None  # "32 passengers out of the 149": the figure after "out of the" is the total
     lo, hi = clause_bounds(sentence, start, end)
     head = sentence[max(0, lo - 60):start]
     if _TOTAL_BEFORE.search(sentence, max(0, start - 25), start):
@@ -321,7 +326,7 @@ _EARLIER_BEFORE = re.compile(
     r"|\b(?:initially|originally|previously|first)\b(?:\s+(?:put|reported|given|estimated|said|stood|set|at|as|of|was|were|"
     r"announced|confirmed|stated|gave|counted|recorded|indicated|listed|"
     r"had|been|the|toll|figure|number|death|that|it|they|officials|authorities|estimates?|figures?|counts?|tolls?|"
-    r"our|its|their)){0,6}"
+    r"our|its|their)){0,7}"
     r"|\bearlier\s+(?:put|reported|gave|said|estimated|counted)\b(?:\s+(?:the|toll|figure|number|at|as|that|death)){0,4}"
     r"|\bearlier\s+(?:reports?|figures?|estimates?|tolls?|counts?)\s+(?:of|had|said|put|gave)(?:\s+\w+){0,3}?"
     r"|\b(?:an?|the)\s+(?:earlier|previous|initial|original|first)\s+(?:\w+\s+){0,2}?(?:of|at)"
@@ -345,7 +350,14 @@ _FORECAST = re.compile(r"\b(?:can|could|may|might|would|will|expect|expects|expe
 def feared(sentence: str, start: int, end: int) -> bool:
     """'Hundreds are feared dead', 'the toll could reach 20,000': a fear or forecast, not a count."""
     lo, hi = clause_bounds(sentence, start, end)
+    if _HEDGE_BEFORE.search(sentence, max(0, start - 25), start) and _FORECAST_WORD.search(sentence, 0, start):
+        return True  # "the toll will undoubtedly rise further, possibly in the hundreds"
     return bool(_FEARED_STATUS.search(sentence, lo, hi) or _FORECAST.search(sentence[lo:start]))
+
+
+_HEDGE_BEFORE = re.compile(r"\b(?:possibly|perhaps|maybe|potentially)\s+(?:\w+\s+){0,2}$", re.I)
+_FORECAST_WORD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely to)\s+(?:\w+\s+){0,2}?"
+                            r"(?:rise|reach|climb|grow|increase|exceed|top)\b", re.I)
 
 
 _INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|\b(?:increased|rose|risen|grew|climbed|jumped|"

@@ -9,13 +9,14 @@ serialised (JSON and block key), so the writer only inserts rows.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 
 from factcheck.model import Article
 
-__all__ = ["extract_batch", "run_batches", "Progress", "BATCH"]
+__all__ = ["extract_batch", "run_batches", "classified", "available_cpus", "Progress", "BATCH", "PARALLEL_FROM"]
 
 #: Articles per task: large enough to hide the cost of sending them, small enough to keep memory flat.
 BATCH = 64
@@ -70,6 +71,85 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
             batch = []
     if batch:
         yield batch
+
+
+#: ``classified`` reads this many articles in this process before it forks workers for the rest:
+#: a small archive never pays for starting them.
+PARALLEL_FROM = 256
+
+_FORKED_RULES: list = []  # the RuleSet a forked worker classifies with (inherited, never pickled)
+
+
+def available_cpus() -> int:
+    """The processors this process may run on (its affinity, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def classify_article(article: Article, rules) -> tuple[list, tuple[str, ...]]:
+    """The classified claims and the proper names of one article (``pipeline.extract``'s work per article)."""
+    from factcheck.claims import article_names, extract_claims
+    from factcheck.frames import assign
+
+    found = extract_claims(article)
+    if rules is not None:
+        found = [assign(rules.classify(c), rules) for c in found]
+    return found, article_names(article)
+
+
+def _classify_forked(batch: list[Article]) -> list[tuple[list, tuple[str, ...]]]:
+    rules = _FORKED_RULES[0]
+    return [classify_article(a, rules) for a in batch]
+
+
+def classified(items: Iterable, rules, jobs: int | None = None) -> Iterator[tuple[object, list | None, tuple | None]]:
+    """(item, claims, names) for each Article of ``items`` in order, (problem, None, None) for anything else.
+
+    The first ``PARALLEL_FROM`` articles are read here; a longer archive is read by ``jobs``
+    forked processes (default: the processors available), ``BATCH`` articles a task, a bounded
+    window of tasks in flight, results in input order: the same claims as one process, byte for
+    byte. Where fork is not available everything runs here.
+    """
+    jobs = available_cpus() if jobs is None else jobs
+    items = iter(items)
+    head = 0
+    for item in items:
+        if isinstance(item, Article):
+            yield (item, *classify_article(item, rules))
+            head += 1
+            if head >= PARALLEL_FROM and jobs > 1 and sys.platform != "win32":
+                break
+        else:
+            yield item, None, None
+    else:
+        return
+    yield from _classified_forked(items, rules, jobs)
+
+
+def _classified_forked(items: Iterator, rules, jobs: int) -> Iterator[tuple[object, list | None, tuple | None]]:
+    import multiprocessing
+    from collections import deque
+
+    def flush(entry):
+        batch, future = entry
+        results = iter(future.get())
+        for item in batch:
+            yield (item, *next(results)) if isinstance(item, Article) else (item, None, None)
+
+    _FORKED_RULES[:] = [rules]
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            pending: deque = deque()
+            for batch in _batches(items, BATCH):
+                pending.append((batch, pool.apply_async(_classify_forked, ([a for a in batch if isinstance(a, Article)],))))
+                if len(pending) >= 4 * jobs:
+                    yield from flush(pending.popleft())
+            while pending:
+                yield from flush(pending.popleft())
+    finally:
+        _FORKED_RULES.clear()
 
 
 def _pool_worker(args):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = ["Place", "lookup", "contains", "country_of_demonym", "DEMONYMS"]
@@ -33,7 +34,7 @@ DEMONYMS = {
     "yemeni": "Yemen", "libyan": "Libya", "egyptian": "Egypt", "american": "United States", "briton": "Britain",
     "british": "Britain", "french": "France", "german": "Germany", "chinese": "China", "indian": "India",
     "pakistani": "Pakistan", "nepali": "Nepal", "nepalese": "Nepal", "japanese": "Japan", "italian": "Italy",
-    "spanish": "Spain", "greek": "Greece", "mexican": "Mexico", "haitian": "Haiti", "sudanese": "Sudan",
+    "spanish": "Spain", "greek": "Greece", "hellenic": "Greece", "mexican": "Mexico", "haitian": "Haiti", "sudanese": "Sudan",
     "somali": "Somalia", "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia", "indonesian": "Indonesia",
     "filipino": "Philippines", "rohingya": "Myanmar", "burmese": "Myanmar", "venezuelan": "Venezuela",
     "colombian": "Colombia", "brazilian": "Brazil", "kurd": "Kurdistan", "gazan": "Gaza", "malian": "Mali",
@@ -94,11 +95,16 @@ def gazetteer_rows() -> list[list]:
     return [[k, p.name, p.kind, p.country, p.region, p.population] for k, p in _index().items()]
 
 
-def use_gazetteer(rows: list[list]) -> None:
-    """Use a gazetteer kept by the claims index instead of building it again (a draft check starts faster)."""
+def use_gazetteer(rows):
+    """Use a gazetteer kept by the claims index instead of building it again (a draft check starts faster):
+    its rows, or a mapping of folded name -> Place that looks names up as they come (``index.StoredGazetteer``);
+    None builds it again. Returns the one used before, to restore it."""
     global _PREBUILT
-    _PREBUILT = {k: Place(*rest) for k, *rest in rows}
+    before = _PREBUILT
+    _PREBUILT = rows if rows is None or isinstance(rows, Mapping) else {k: Place(*rest) for k, *rest in rows}
     _index.cache_clear()
+    _COUNTRY_STEMS.cache_clear()
+    return before
 
 
 @functools.cache
@@ -138,11 +144,18 @@ def _index() -> dict[str, Place]:
     return index
 
 
-def lookup(name: str | None) -> Place | None:
-    """The place a name refers to (countries first, then regions, then the largest town), or None."""
+def lookup(name: str | None, prefer: str | None = None) -> Place | None:
+    """The place a name refers to (countries first, then regions, then the largest town), or None.
+
+    With ``prefer`` (the story's country code), a name the gazetteer knows only as a town abroad
+    ("Tempi" read as Tempe, Arizona, in a Greek story) is an unknown local site: None.
+    """
     if not name:
         return None
-    return _index().get(_fold(name))
+    hit = _index().get(_fold(name))
+    if prefer and hit is not None and hit.kind == "city" and hit.country != prefer:
+        return None
+    return hit
 
 
 def contains(outer: Place, inner: Place) -> bool:
@@ -165,6 +178,12 @@ def country_of_demonym(word: str) -> Place | None:
     country = DEMONYMS.get(w) or DEMONYMS.get(w.rstrip("s"))
     if country:
         return lookup(country)
+    if " " in word.strip() and w.rstrip("s").endswith("n"):  # "Sri Lankan" -> Sri Lanka, "South Koreans"
+        stem = word.strip().rstrip("s")
+        for cut in (1, 2):
+            hit = lookup(stem[:-cut])
+            if hit is not None and hit.kind == "country":
+                return hit
     if len(w) < 5 or not w.endswith(("an", "ian", "ean", "ese", "ish", "i", "ch", "ans", "ese")):
         return None
     stem = w.rstrip("s")

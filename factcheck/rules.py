@@ -240,6 +240,7 @@ class RuleSpec(BaseModel):
     wildcard: list[Literal["noun", "place", "since", "predicate", "entity", "event", "unit", "attribution"]] | None = None
     require_entity: bool | None = None
     stale_days: int | None = None
+    moves_after_days: int | None = None
 
     @field_validator("id", "extends", "kind")
     @classmethod
@@ -368,6 +369,7 @@ class Rule:
     wildcard: frozenset[str] = frozenset({"place"})
     require_entity: bool = False
     stale_days: int | None = None
+    moves_after_days: int | None = None  # a count that moves both ways (the missing): days apart never contradict
 
     def tol(self, bound: str, vague: bool = False) -> float:
         if vague:
@@ -420,6 +422,7 @@ def _compile(merged: dict, path: str, where: Pos, demonym_list: frozenset[str]) 
         when=_parse_when(m["when"]) if m.get("when") else None, when_text=m.get("when"),
         compare=m["compare"], tolerance=tol, rounding=m["rounding"], scope=tuple(m["scope"]),
         wildcard=frozenset(m["wildcard"]), require_entity=m["require_entity"], stale_days=m.get("stale_days"),
+        moves_after_days=m.get("moves_after_days"),
     )
 
 

@@ -308,7 +308,9 @@ def test_widening_never_turns_compatible_into_conflict(rules, a, b, kind, grow):
     before = compare_pair(a, b, r)[0]
     lo = a.low if a.low is not None else a.value
     hi = a.high if a.high is not None else a.value
-    wide = dataclasses.replace(a, bound="range", low=max(lo - grow, 0), high=hi + grow, value=max(lo - grow, 0))
+    # an approximate figure widened stays approximate (its hedge reaches past its interval)
+    wide = dataclasses.replace(a, bound="approx" if a.bound == "approx" else "range", low=max(lo - grow, 0),
+                               high=hi + grow, value=max(lo - grow, 0))
     if a.bound in ("more_than", "at_least"):
         wide = dataclasses.replace(a, bound="at_least", low=max(lo - grow, 0), value=max(lo - grow, 0))
     if a.bound in ("less_than", "at_most"):

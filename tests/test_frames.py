@@ -210,3 +210,301 @@ def test_verdicts_do_not_depend_on_the_order_of_articles(tmp_path_factory, order
     shuffled = run([str(folder / n) for n in order], rules=RULES)
     key = lambda r: sorted((f.verdict, tuple(sorted(f.claims)), f.kind) for f in r.findings)  # noqa: E731
     assert key(baseline) == key(shuffled)
+
+
+# ---------------------------------------------------------------- an article's own history
+def test_an_article_history_of_earlier_figures_never_contradicts_itself(tmp_path):
+    """'The previous toll, announced on Saturday night, was 2,012', then a bulleted run of the day's tolls: the
+    article says which figure is current, so its earlier figures are not findings against each other."""
+    _write(tmp_path, "a.md", "Wire", "2024-09-10",
+           "The ministry said the earthquake has killed 2,122 people.\n\n"
+           "The previous toll announced by the authorities on Saturday night indicated 2,012 dead.\n\n"
+           "- Early Saturday morning, the ministry reported that 296 people were killed.\n"
+           "- Television announced later Saturday that 632 people had been killed.\n"
+           "- In the evening, state television said that the death toll had reached 1,037.")
+    report = run([str(tmp_path)], rules=RULES)
+    assert _flags(report) == []
+    earlier = {c.text: c.as_of for c in report.claims if c.revision == "earlier"}
+    assert earlier["2,012"].isoformat() == "2024-09-07"  # its own day (Saturday), not a day before it
+
+
+def test_a_downward_correction_in_one_article_stays_visible(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2024-03-03", "The ferry sinking killed 42 people, the coast guard said.")
+    _write(tmp_path, "b.md", "Ledger", "2024-03-04",
+           "The death toll from the ferry sinking was revised down to 35 from 42, the coast guard said.\n\n"
+           "The first toll of 42 was given on Sunday.")
+    report = run([str(tmp_path)], rules=RULES)
+    assert any("correction" in f.message for f in report.findings if f.verdict in FLAGS)
+
+
+def test_a_headline_repeats_the_body_figure_with_its_own_bound():
+    """'79 dead' in a headline repeats 'the death toll is 79', not 'at least 79' said a line above."""
+    text = ("---\nsource: S\npublished: 2024-03-04\ntitle: Ferry toll rises to 79 dead\n---\n"
+            "Officials said at least 79 people died when the ferry capsized.\n\n"
+            "\"At the moment the death toll is 79,\" the governor said.")
+    from datetime import date
+
+    art = Article(id="a", path="a.md", text=text, source="S", published=date(2024, 3, 4))
+    claims = extract_claims(art)
+    head = next(c for c in claims if c.duplicate_of)
+    assert next(c for c in claims if c.id == head.duplicate_of).bound == head.bound == "exact"
+
+
+def test_a_toll_of_another_country_in_the_story_is_another_incident(tmp_path):
+    """'the same model that crashed in Indonesia, killing 189' in two articles about a crash in Ethiopia."""
+    for name, source, toll in (("a.md", "Wire", 157), ("b.md", "Ledger", 157)):
+        _write(tmp_path, name, source, "2019-03-10",
+               f"An Ethiopian Airlines plane crashed near Bishoftu in Ethiopia on Sunday, killing all {toll} people "
+               "on board, the airline said.\n\nA plane of the same model crashed in Indonesia in October, killing "
+               "189 people." if name == "a.md" else
+               f"The Ethiopian Airlines jet crashed in Ethiopia shortly after take-off, killing {toll} people.")
+    report = run([str(tmp_path)], rules=RULES)
+    assert _flags(report) == []
+
+
+def test_a_possessive_names_the_place():
+    from factcheck.claims import _named_places, _place_mentions
+
+    assert _place_mentions("Over 40 killed in Tanzania’s Lake Victoria ferry capsize") == [("Tanzania", 1.0)]
+    assert _named_places("Tanzania's ferry") == [("Tanzania", 0.5)]
+
+
+def test_a_named_part_meets_the_same_part_of_another_source(tmp_path):
+    """'The dead included 19 foreigners' and '26 foreign nationals were killed': both count foreigners."""
+    _write(tmp_path, "a.md", "Wire", "2022-10-30",
+           "At least 151 people died in the crowd crush in Seoul. The dead included 19 foreigners, officials said.")
+    _write(tmp_path, "b.md", "Ledger", "2022-10-30",
+           "The crowd crush in Seoul killed 151 people. Officials said 26 foreigners died in the crush.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert {"19 foreigners", "26 foreigners"} in flags
+
+
+def test_a_dated_change_dates_its_old_figure_before_the_day():
+    """'issued the correction on Thursday, lowering the total from 359 to 253': 359 came before Thursday; 'Earlier
+    Saturday, TV had put the toll at 151, but an MP said over 170 had died': 151 is Saturday's own."""
+    by = {c.text: c for c in _claims("Officials issued the correction on Thursday, lowering the death toll from 359 "
+                                     "to 253 people.", "2019-04-26")}
+    assert by["359"].as_of.isoformat() == "2019-04-24" and by["253 people"].as_of.isoformat() == "2019-04-25"
+    by = {c.text: c for c in _claims("Earlier Saturday, state TV had put the death toll at 151, but an MP told AFP "
+                                     "that over 170 people had died.", "2018-09-23")}
+    assert by["151"].as_of.isoformat() == "2018-09-22"
+
+
+def test_officials_name_the_story_country():
+    from factcheck.claims import _authorities
+
+    assert _authorities("Sri Lankan authorities lowered the toll, a Tanzanian government spokesman said") == [
+        ("Sri Lanka", 1.0), ("Tanzania", 1.0)]
+
+
+def test_a_superseded_figure_is_not_shown_to_follow_the_days_just_before(tmp_path):
+    """'our first estimates were 290' (said on the 25th) is not later than '310' of the 23rd: its own day is
+    unknown. A superseded figure dated days after another still is ('from 78 to 81' a week after '79')."""
+    _write(tmp_path, "a.md", "Wire", "2019-04-23", "The death toll from the Easter bombings rose to 310, police said.")
+    _write(tmp_path, "b.md", "Ledger", "2019-04-25",
+           "\"Our first estimates were 290 and it will be reduced to 253,\" the director general said of the bombings.")
+    report = run([str(tmp_path)], rules=RULES)
+    assert {"310", "290"} not in _flags(report)
+
+
+def test_a_magnitude_is_not_a_total_that_a_figure_is_part_of():
+    by = {c.text: c for c in _claims("The death toll of the 7 magnitude earthquake has risen to 2,960.")}
+    assert by["2,960"].part is None
+
+
+def test_previously_announced_is_an_earlier_figure_of_its_own_measure():
+    by = {c.text: c for c in _claims("Authorities had previously announced that the death toll was 2,946 and the "
+                                     "number of injuries was 6,125.")}
+    assert by["2,946"].revision == "earlier" and by["2,946"].kind == "deaths"
+    assert by["2,946"].attribution == "Authorities"
+
+
+def test_more_after_another_measure_means_others_not_an_increase():
+    by = {c.text: c for c in _claims("At least 146 people died and at least 150 more were injured, officials said.")}
+    assert by["at least 150"].part is None
+    by = {c.text: c for c in _claims("The toll increased by 100 victims during the last hours, while the number of "
+                                     "injured people increased by 400 people.")}
+    assert by["400 people"].part == "increase"
+
+
+def test_a_change_brought_about_is_two_figures():
+    by = {c.text: c for c in _claims("Three more bodies were recovered on Monday, bringing the death toll from 78 to 81.")}
+    assert by["78"].revision == "earlier" and by["81"].revision is None
+
+
+def test_parts_that_do_not_say_which_are_never_compared(tmp_path):
+    """'Four of those on board' and '32 passengers out of the 149' are parts of one total, but not the same part."""
+    _write(tmp_path, "a.md", "Wire", "2019-03-10",
+           "The plane crashed near Bishoftu, killing everyone on board. Kenya had about 32 passengers on board out of "
+           "the 149 passengers, officials said.")
+    _write(tmp_path, "b.md", "Ledger", "2019-03-11",
+           "The plane crashed near Bishoftu. Four of those on board were using United Nations passports.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert not any("Four" in pair for pair in flags)
+    by = {c.text: c for c in _claims("Kenya had about 32 passengers on board out of the 149 passengers.")}
+    assert by["149 passengers"].part is None
+
+
+def test_passengers_are_not_everyone_on_board(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2019-03-10", "The airliner crashed on Sunday with 149 passengers on board.")
+    _write(tmp_path, "b.md", "Ledger", "2019-03-10", "The airliner crashed on Sunday with 157 people on board.")
+    assert _flags(run([str(tmp_path)], rules=RULES)) == []
+    _write(tmp_path, "b.md", "Ledger", "2019-03-10", "The airliner crashed on Sunday with 400 people on board.")
+    assert {"149 passengers", "400 people"} in _flags(run([str(tmp_path)], rules=RULES))
+
+
+def test_a_country_with_a_figure_and_the_others_are_parts():
+    by = {c.text: c for c in _claims("Ethiopia had the most victims, with Kenya coming next with 19, officials said.")}
+    assert by["19"].part == "Kenya"
+    by = {c.text: c for c in _claims("The other nationalities had one or two passengers on board, he said.")}
+    assert by["two passengers"].part is not None  # a part, never the total
+    by = {c.text: c for c in _claims("Other reports said 40 people died.")}
+    assert by["40 people"].part is None
+
+
+def test_a_region_from_some_nations_is_a_part_and_a_hedged_forecast_is_no_count():
+    by = {c.text: c for c in _claims("Africans from 12 nations were listed as passengers.")}
+    assert by["12 nations"].part == "African"
+    by = {c.text: c for c in _claims("So the death toll will undoubtedly rise further, possibly in the hundreds.")}
+    assert by["hundreds"].modality == "hypothetical"
+    by = {c.text: c for c in _claims("The toll rose to 80, officials said.")}
+    assert by["80"].modality == "asserted"
+
+
+def test_since_after_a_superlative_is_no_window():
+    by = {c.text: c for c in _claims("The quake killed 2,946 people, making it Morocco's deadliest since 1960.")}
+    assert by["2,946 people"].since is None
+    by = {c.text: c for c in _claims("The war has killed 400,000 people since 2012.")}
+    assert by["400,000 people"].since.year == 2012
+
+
+def test_two_conversions_of_one_amount_are_compared(tmp_path):
+    """'30,000 dirhams (€7,600)' and '30,000 dirhams (around 2,750 euros)': one amount, two conversions."""
+    _write(tmp_path, "a.md", "Wire", "2023-09-14",
+           "After the earthquake, authorities ordered urgent aid of 30,000 dirhams (€7,600) for affected households.")
+    _write(tmp_path, "b.md", "Ledger", "2023-09-15",
+           "After the earthquake, authorities ordered emergency aid of 30,000 dirhams (around 2,750 euros) for "
+           "households affected by the earthquake.")
+    assert {"€7,600", "around 2,750 euros"} in _flags(run([str(tmp_path)], rules=RULES))
+
+
+def test_the_missing_of_different_days_never_clash_and_the_hardest_hit_place_is_a_part(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2023-09-12", "After the floods in Libya, 10,000 people are missing, the Red Crescent said.")
+    _write(tmp_path, "b.md", "Ledger", "2023-09-17", "After the floods in Libya, more than 9,000 people are still missing.")
+    _write(tmp_path, "c.md", "Post", "2023-09-17", "After the floods in Libya, 4,000 people are still missing.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert {"10,000 people", "more than 9,000 people"} not in flags
+    assert {"more than 9,000 people", "4,000 people"} in flags  # one day, two counts
+    by = {c.text: c for c in _claims("In the eastern town of Derna, which was the hardest hit, up to 6,000 people "
+                                     "were missing, the minister said.")}
+    assert by["up to 6,000 people"].part == "Derna"
+
+
+def test_evacuations_are_counted_per_day(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2019-09-01", "Ahead of the hurricane, authorities evacuated 20,000 people from the coast.")
+    _write(tmp_path, "b.md", "Ledger", "2019-09-01", "Ahead of the hurricane, authorities evacuated 5,000 people from the coast.")
+    _write(tmp_path, "c.md", "Post", "2019-09-05", "After the hurricane, 1,000 people remained evacuated from the coast.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert {"20,000 people", "5,000 people"} in flags and not any("1,000 people" in f for f in flags)
+
+
+def test_a_total_over_several_countries_is_not_one_countrys_figure(tmp_path):
+    by = {c.text: c for c in _claims("In Zimbabwe, 344 people died.")}
+    assert by["344 people"].place == "Zimbabwe"
+    by = {c.text: c for c in _claims("The cyclone killed more than 750 people in Mozambique, Zimbabwe and Malawi.")}
+    assert by["more than 750 people"].place == "Mozambique; Zimbabwe; Malawi"
+    _write(tmp_path, "a.md", "Wire", "2019-03-20",
+           "Cyclone Idai killed more than 750 people in Mozambique, Zimbabwe and Malawi, the UN said.")
+    _write(tmp_path, "b.md", "Ledger", "2019-03-20", "Cyclone Idai killed 602 people in Mozambique, officials said.")
+    _write(tmp_path, "c.md", "Post", "2019-03-20", "Cyclone Idai killed 500 people in Mozambique, officials said.")
+    assert _flags(run([str(tmp_path)], rules=RULES)) == [{"500 people", "602 people"}]
+
+
+def test_bodies_sent_home_are_bodies_handled():
+    by = {c.text: c for c in _claims("Funeral procedures have been completed and the bodies of 24 foreign nationals "
+                                     "have been sent to their home countries, it said.")}
+    assert by["24 foreign nationals"].kind is None
+
+
+def test_the_toll_of_a_named_crash_counts_people_and_a_town_abroad_is_no_local_place():
+    by = {c.text: c for c in _claims("The official death toll of the Tempi rail crash has risen to 57 late on Thursday.")}
+    assert by["57"].kind == "deaths"
+    from factcheck.places import lookup
+
+    assert lookup("Tempe") is not None and lookup("Tempe", prefer="GR") is None
+    assert lookup("Greece", prefer="US").name == "Greece"  # countries are never 'abroad'
+
+
+def test_bodies_found_in_one_of_the_rooms_and_others_are_parts_and_hospital_is_not_injured():
+    by = {c.text: c for c in _claims("Twenty-eight bodies were found in one of the restrooms. Fourteen other bodies "
+                                     "were also found on the stairs.")}
+    assert by["Twenty-eight bodies"].part == by["Fourteen other bodies"].part == "part"
+    by = {c.text: c for c in _claims("By Wednesday, 80 people injured in the attack remained in hospital.")}
+    assert by["80 people"].kind is None and by["80 people"].predicate == "in hospital"
+
+
+def test_opening_fire_is_no_fire_and_an_assault_in_one_attack_is_that_attack(tmp_path):
+    by = {c.text: c for c in _claims("At least 40 people were killed when gunmen opened fire on concertgoers.")}
+    assert by["At least 40 people"].event != "fire"
+    _write(tmp_path, "a.md", "Wire", "2024-03-30",
+           "The terrorist attack at the concert hall has now claimed 144 lives, one of the deadliest assaults in years.")
+    _write(tmp_path, "b.md", "Ledger", "2024-03-30", "The terrorist attack at the concert hall killed 150 people.")
+    assert {"144 lives", "150 people"} in _flags(run([str(tmp_path)], rules=RULES))
+
+
+def test_whose_toll_it_is_and_what_a_verb_counts():
+    by = {c.text: c for c in _claims("Malawi’s death toll has risen from 225 to 326 since Wednesday, the president said.")}
+    assert by["326"].place == "Malawi"
+    by = {c.text: c for c in _claims("Most affected is impoverished Malawi, where the death toll rose to 438 on Saturday.")}
+    assert by["438"].place == "Malawi"
+    by = {c.text: c for c in _claims("The storm has led to at least 522 deaths in three countries in southeastern Africa – "
+                                     "Malawi, Mozambique and Madagascar.")}
+    assert by["at least 522 deaths"].place == "Malawi; Mozambique; Madagascar"
+    by = {c.text: c for c in _claims("The storm affected over 2 million people and displaced over half a million.")}
+    assert by["over 2 million people"].kind is None and by["over half a million"].kind == "displaced"
+    by = {c.text: c for c in _claims("\"The death toll has risen from 225 to 326, the number of people displaced has more "
+                                     "than doubled to 183,159,\" he said.")}
+    assert by["326"].kind == "deaths" and by["183,159"].kind == "displaced"
+    by = {c.text: c for c in _claims("She said the number of people accounted for is 136.")}
+    assert by["136"].kind is None
+
+
+def test_a_cholera_outbreak_in_a_cyclone_story_is_another_incident_and_a_several_country_total_needs_places(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2023-03-13",
+           "Cyclone Freddy killed 99 people in Malawi. The country is grappling with the deadliest cholera outbreak in "
+           "its history, which has killed more than 1,600 people.")
+    _write(tmp_path, "b.md", "Ledger", "2023-03-18", "Cyclone Freddy has killed 438 people in Malawi, officials said.")
+    _write(tmp_path, "c.md", "Post", "2023-03-18",
+           "Cyclone Freddy has led to at least 522 deaths in three countries – Malawi, Mozambique and Madagascar.")
+    _write(tmp_path, "d.md", "Times", "2023-03-18", "The toll from Cyclone Freddy jumped to 438 from 326, officials said.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert not any("more than 1,600 people" in f for f in flags)
+    assert not any("at least 522 deaths" in f for f in flags)
+    by = {c.text: c for c in _claims("Malawi’s commercial capital Blantyre recorded 85 deaths.")}
+    assert by["85 deaths"].place == "Blantyre"
+
+
+def test_identified_as_injured_is_injured():
+    by = {c.text: c for c in _claims("According to the agency, 154 people have been identified as injured.")}
+    assert by["154 people"].kind == "wounded"
+
+
+def test_a_crowd_that_gathers_is_no_toll():
+    by = {c.text: c for c in _claims("Bodies were lined up on plastic sheeting as hundreds of people pressed near the "
+                                     "water’s edge, watching the search efforts.")}
+    assert by["hundreds of people"].kind is None
+    by = {c.text: c for c in _claims("Rescuers pulled 120 people from the water.")}
+    assert by["120 people"].kind == "rescued"
+
+
+def test_over_the_weekend_dates_a_figure_to_that_sunday():
+    by = {c.text: c for c in _claims("The UN said over the weekend that 11,300 people had died.", "2023-09-18")}
+    assert by["11,300 people"].as_of.isoformat() == "2023-09-17"
+
+
+def test_people_among_a_larger_count_are_a_part_but_countries_among_the_dead_are_not():
+    by = {c.text: c for c in _claims("The FSB head said four people directly involved in the attack were among 11 "
+                                     "detained.")}
+    assert by["four people"].part == "part" and by["11"].part is None
+    by = {c.text: c for c in _claims("Citizens of 35 countries are among the 157 people killed in the crash.")}
+    assert by["35 countries"].part is None

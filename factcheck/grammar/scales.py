@@ -18,7 +18,7 @@ SHORT_SCALE = r"(?:\s?(?:bn|mn|mln|bln|tn|trn)|k|m|b|\s[BM](?=\s+[a-z]))\b"
 
 #: vague numerals -> (low, high) of the decade they name
 VAGUE = {
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2_000, 9_999),
     "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
     "millions": (2_000_000, 9_999_999), "tens of millions": (20_000_000, 99_999_999),
     "hundreds of millions": (200_000_000, 999_999_999), "billions": (2e9, 9.999e9),

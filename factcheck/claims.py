@@ -385,7 +385,21 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
     out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
-    return _conversions(sentence, _listed_populations(sentence, out))
+    return _money_purposes(sentence, _restated_amounts(sentence, _listed_populations(sentence, out)))
+
+
+_RESTATED = re.compile(r"\s*\(\s*(?:about|around|some|roughly|approximately|nearly|almost|or|approx\.|ca\.)?\s*$", re.I)
+
+
+def _restated_amounts(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+    """'30,000 dirhams (€7,600)': the amount in brackets restates the one before it in another currency, so what it
+    is the value of is that amount; two outlets converting one amount differently can then be compared."""
+    out = list(read)
+    for i in range(1, len(read)):
+        (q0, c0), (q, c) = read[i - 1], read[i]
+        if c0.dimension == c.dimension == "currency" and _RESTATED.fullmatch(sentence[q0.end:q.start]):
+            out[i] = (q, _replace(c, entity=f"{' '.join(q0.surface.split())} converted"))
+    return out
 
 
 #: A verb that governs the figure and counts something else than a measure: the figure has no measure.
@@ -505,27 +519,19 @@ def _own_population(claim: Claim, previous_measure: str | None, noun: str | None
     return claim
 
 
-_CONVERTED = re.compile(r"\s*[(\[]\s*(?:about|around|some|roughly|approximately|approx\.?|nearly|almost|or|=|"
-                        r"equivalent to|worth)?\s*$", re.I)
-
-
-def _conversions(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
-    """'30,000 dirhams (€7,600)': an amount and its conversion in brackets are one amount; both are named by the
-    amount as first written, so another outlet's conversion of the same amount is compared with this one."""
+def _money_purposes(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+    """What an amount is paid for names it ('140,000 dirhams (€35,800) for totally collapsed houses' and 'around
+    12,800 euros for completely collapsed buildings' are the same aid): the words after the amount, up to the next
+    amount that is not its restatement in brackets."""
     out = list(read)
-    converted = {i + 1: i for i in range(len(read) - 1) if read[i][1].dimension == read[i + 1][1].dimension == "currency"
-                 and read[i][1].unit != read[i + 1][1].unit and read[i][1].value is not None
-                 and _CONVERTED.fullmatch(sentence[read[i][0].end:read[i + 1][0].start])}
     for i, (q, c) in enumerate(read):
-        if c.dimension != "currency" or c.entity is not None:
+        if c.dimension != "currency":
             continue
-        first = converted.get(i, i)  # a conversion is named by the amount as first written
-        nxt = next((read[j][0].start for j in range(i + 1, len(read)) if j not in converted), len(sentence))
+        nxt = next((read[j][0].start for j in range(i + 1, len(read))
+                    if not _RESTATED.fullmatch(sentence[read[j - 1][0].end:read[j][0].start])), len(sentence))
         purpose = money_purpose(sentence[q.end:nxt])
-        if purpose:
+        if purpose and (c.entity is None or c.entity.endswith(" converted")):
             out[i] = (q, _replace(c, entity=f"aid {purpose}"))
-        elif first != i or i in converted.values():
-            out[i] = (q, _replace(c, entity=f"{read[first][1].value:,.0f} {read[first][1].unit}"))
     return out
 
 

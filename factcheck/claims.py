@@ -380,6 +380,8 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         if claim.dimension == "count" and (_OTHER_VERB_BEFORE.search(sentence, max(0, q.start - 40), q.start)
                                            or _OTHER_VERB_AFTER.match(sentence, q.end)):
             claim = _replace(claim, predicate=None)  # "affected over 2 million people and displaced half a million"
+        if claim.dimension == "count" and _PLACE_OF_BEFORE.search(sentence, max(0, q.start - 60), q.start):
+            claim = _replace(claim, predicate="population")  # "the island nation of 21 million people"
         if claim.dimension == "count" and _STILL_IN_HOSPITAL.match(sentence, q.end):
             claim = _replace(claim, predicate="in hospital")  # "80 people injured in the attack remained in hospital"
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
@@ -408,6 +410,9 @@ _OTHER_VERB_BEFORE = re.compile(r"\b(?:affected|affecting|affects|impacted|impac
                                 r"employed|vaccinated|screened|tested|registered|visited|reached out to|welcomed)\s+"
                                 r"(?:(?:over|more than|some|about|around|nearly|almost|at least|up to|an estimated|roughly)\s+)?$",
                                 re.I)
+_PLACE_OF_BEFORE = re.compile(r"\b(?:nation|country|island|city|town|village|state|region|province|capital|metropolis|"
+                              r"community|district)\s+of\s+(?:about\s+|some\s+|more than\s+|nearly\s+|around\s+|"
+                              r"roughly\s+|over\s+|almost\s+)?$", re.I)
 #: The figure is the subject of a verb that is no measure: "hundreds of people pressed near the water's edge".
 _OTHER_VERB_AFTER = re.compile(r"(?:\s+(?:of\s+)?(?:people|residents|relatives|mourners|onlookers|volunteers|others))?"
                                r"\s+(?:have\s+|had\s+)?(?:pressed|gathered|watched|waited|queued|lined up|crowded|"

@@ -309,7 +309,8 @@ def _different_events(a: Claim, b: Claim) -> bool:
     in_war = "war" in (ea, eb, a.story_event, b.story_event)  # "the deadliest assault" in a story of one attack: it
     if {ea, eb} & LONG_EVENTS and {ea, eb} <= POINT_EVENTS | LONG_EVENTS:
         return True  # a cholera outbreak and a cyclone are two incidents, whatever their articles are about
-    return ({ea, eb} <= WAR_EVENTS and in_war) or _other_incident(a) or _other_incident(b)
+    # in a war, an offensive is a window of its own; "attacks" in a sentence about the war's toll are the war
+    return ({ea, eb} <= WAR_EVENTS and in_war and "offensive" in (ea, eb)) or _other_incident(a) or _other_incident(b)
 
 
 def _other_incident(c: Claim) -> bool:

@@ -533,3 +533,12 @@ def test_a_towns_toll_is_not_the_total_of_two_countries():
                                  "counting at least 99 deaths. Malawi’s commercial capital Blantyre recorded 85 deaths. "
                                  "In neighbouring Mozambique, at least 10 people died.") if c.kind]
     assert not any("85 deaths" in msg for _, _, msg in parts_exceed_total(claims))
+
+
+def test_attacks_in_a_war_toll_are_the_war_and_a_nation_of_millions_is_its_population(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2023-04-20",
+           "Since the fighting began in Sudan, the attacks have killed more than 400 people, the WHO said.")
+    _write(tmp_path, "b.md", "Ledger", "2023-04-20", "The war in Sudan has killed 300 people, the WHO said.")
+    assert {"more than 400 people", "300 people"} in _flags(run([str(tmp_path)], rules=RULES))
+    by = {c.text: c for c in _claims("The attacks remain the worst in the island nation of 21 million people.")}
+    assert by["21 million people"].kind != "deaths"

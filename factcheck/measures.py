@@ -375,7 +375,8 @@ def increment(sentence: str, start: int, end: int) -> bool:
 
 _PREVIOUS_SUBJECT = re.compile(r"^\W*(?:the\s+)?(?:previous|earlier|initial|original|first|old)\s+(?:death\s+)?"
                                r"(?:toll|figure|count|tally|estimate|report)s?\b", re.I)
-_NOW_CUE = re.compile(r"\b(?:but|now|currently|while|whereas|since then|later|today)\b", re.I)
+_NOW_AGAIN = re.compile(r"\b(?:but|now|while|whereas|however|since then|later|currently|today|has since|have since)\b",
+                        re.I)  # after an opening "Earlier,", a figure after these words is the current one
 _EARLIER_OPENING = re.compile(r"^\W*(?:earlier|previously|initially|at first|originally)\b", re.I)
 _TIME_CUE = re.compile(r"\b(?:initial(?:ly)?|after that|later|then|morning|midday|noon|afternoon|evening|night|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|hours?|moments)\b", re.I)
@@ -392,7 +393,7 @@ def revision(sentence: str, start: int, end: int) -> str | None:
     if _PREVIOUS_SUBJECT.match(sentence):
         return "earlier"  # "The previous toll announced on Saturday night indicated 2,012 dead"
     if _EARLIER_OPENING.match(sentence) and (clause_bounds(sentence, start, end)[0] == 0
-                                             or not _NOW_CUE.search(sentence, 0, start)):
+                                             or not _NOW_AGAIN.search(sentence, 0, start)):
         return "earlier"  # "Earlier Saturday, state TV had put the toll at 151, but ..."; "Previously, 102 ... and 99"
     before = sentence[max(0, start - 70):start]
     if _EARLIER_BEFORE.search(before):

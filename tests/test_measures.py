@@ -328,3 +328,11 @@ def test_a_figure_with_its_own_verb_does_not_borrow_a_neighbour_clause_measure()
     assert _kind(text, "hundreds of people").kind is None
     text = "Rescuers pulled 120 people from the water, and 58 are still missing, the coast guard said."
     assert _kind(text, "58").kind == "missing" and _kind(text, "120 people").kind == "rescued"
+
+
+def test_an_opening_previously_dates_every_figure_until_a_contrast():
+    text = "Previously, there were 80 people accounted for from the building and 75 people unaccounted for, she said."
+    assert _kind(text, "75 people").revision == "earlier"
+    text = "Earlier on Saturday, state TV had put the toll at 120, but officials now say 151 people died."
+    assert _kind(text, "120").revision == "earlier"
+    assert _kind(text, "151 people").revision != "earlier"

@@ -380,6 +380,10 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         if claim.dimension == "count" and (_OTHER_VERB_BEFORE.search(sentence, max(0, q.start - 40), q.start)
                                            or _OTHER_VERB_AFTER.match(sentence, q.end)):
             claim = _replace(claim, predicate=None)  # "affected over 2 million people and displaced half a million"
+        if claim.dimension == "count" and claim.predicate is None and (ins := _INSERTED_PART.match(sentence, q.end)):
+            # "At least 39 people, including four children, have been killed": the verb after the insertion
+            rest = sentence[:q.end] + " " + sentence[ins.end():]
+            claim = _replace(claim, predicate=predicate(rest, q.start, q.end, claim.noun or q.noun))
         if claim.dimension == "count" and _PLACE_OF_BEFORE.search(sentence, max(0, q.start - 60), q.start):
             claim = _replace(claim, predicate="population")  # "the island nation of 21 million people"
         if claim.dimension == "count" and _STILL_IN_HOSPITAL.match(sentence, q.end):
@@ -410,6 +414,7 @@ _OTHER_VERB_BEFORE = re.compile(r"\b(?:affected|affecting|affects|impacted|impac
                                 r"employed|vaccinated|screened|tested|registered|visited|reached out to|welcomed)\s+"
                                 r"(?:(?:over|more than|some|about|around|nearly|almost|at least|up to|an estimated|roughly)\s+)?$",
                                 re.I)
+_INSERTED_PART = re.compile(r"\s*,\s*(?:including|among them|of whom|mostly|many of them)\b[^,;.]{0,60},", re.I)
 _PLACE_OF_BEFORE = re.compile(r"\b(?:nation|country|island|city|town|village|state|region|province|capital|metropolis|"
                               r"community|district)\s+of\s+(?:about\s+|some\s+|more than\s+|nearly\s+|around\s+|"
                               r"roughly\s+|over\s+|almost\s+)?$", re.I)

@@ -24,6 +24,14 @@ def population_of(claim: Claim, rule) -> str:
         n = claim.noun.lower()
         base = rule.noun_class.get(n, n)
     part = part_of(claim, by_place="place" in rule.scope)
+    if part and part not in ("part", "increase"):
+        from factcheck.quantities import singular
+
+        named = rule.noun_class.get(singular(part.lower()))
+        if named == base:
+            return base  # "including four children": the noun already says which part
+        if named and base == rule.unstated_noun:
+            return named  # "5 of them were children" counts children, like "four children"
     if part == "part" and rule.unstated_noun and base != rule.unstated_noun:
         part = None  # "the dead included 19 foreigners": the noun already says which part, and meets "26 foreigners"
     return f"{base}:{part}" if part else base

@@ -542,3 +542,13 @@ def test_attacks_in_a_war_toll_are_the_war_and_a_nation_of_millions_is_its_popul
     assert {"more than 400 people", "300 people"} in _flags(run([str(tmp_path)], rules=RULES))
     by = {c.text: c for c in _claims("The attacks remain the worst in the island nation of 21 million people.")}
     assert by["21 million people"].kind != "deaths"
+
+
+def test_a_part_named_by_a_counted_noun_is_that_noun_and_an_insertion_keeps_the_verb():
+    by = {c.text: c for c in _claims("At least 39 people, including four children, have been killed and nearly 100 "
+                                     "wounded in a rocket attack.")}
+    assert by["At least 39 people"].kind == "deaths" and by["nearly 100"].kind == "wounded"
+    from factcheck.frames import population_of
+
+    kid = by["four children"]
+    assert population_of(kid, RULES.rule_for(kid.kind)) == "child"

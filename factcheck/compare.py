@@ -421,6 +421,18 @@ def _crew_difference(passengers: Claim, everyone: Claim) -> bool:
     return p is not None and e is not None and p <= e <= p * 1.1 + 5 and passengers.kind == "on_board"
 
 
+def _round_covers(a: Claim, b: Claim, rule: Rule) -> bool:
+    """A round figure ("100", "200") stands for anything its last digits could round from: when the other figure
+    falls inside that rounding alone (no tolerance), the two agree. Two precise figures (151 and 153) still differ."""
+    if not rule.rounding or a.vague or b.vague:
+        return False  # "thousands" names its own range: 10,000 is not in it
+    sa, sb = strict_interval(a), strict_interval(b)
+    ra, rb = rounding_slack(_num(a.value)), rounding_slack(_num(b.value))
+    if not (ra or rb) or (a.bound not in ("exact",) and b.bound not in ("exact",)):
+        return False
+    return overlaps(sa.widen(ra, ra) if a.bound == "exact" else sa, sb.widen(rb, rb) if b.bound == "exact" else sb)
+
+
 def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
     """(verdict, why) for two claims in one scope: conflict, tension or compatible."""
     if _updates_itself(a, b, rule):
@@ -467,6 +479,8 @@ def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
     if rule.stale_days is not None and da and db and abs((da - db).days) > rule.stale_days:
         return "tension", f"the figures are {abs((da - db).days)} days apart, so the earlier one may be stale"
     if v == "tension":
+        if _round_covers(a, b, rule):
+            return "compatible", "a round figure covers the other"  # "100 injured" and "98", "200" and "at least 207"
         return v, "they differ on a strict reading but agree within rounding or approximation"
     return v, rule.message
 

@@ -552,3 +552,12 @@ def test_a_part_named_by_a_counted_noun_is_that_noun_and_an_insertion_keeps_the_
 
     kid = by["four children"]
     assert population_of(kid, RULES.rule_for(kid.kind)) == "child"
+
+
+def test_a_round_figure_covers_what_it_rounds_but_two_precise_figures_differ(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2022-04-08", "The rocket attack on the station injured 100 people, officials said.")
+    _write(tmp_path, "b.md", "Ledger", "2022-04-08", "The rocket attack on the station injured 98 people, officials said.")
+    _write(tmp_path, "c.md", "Post", "2022-04-08", "The rocket attack on the station injured 151 people, officials said.")
+    _write(tmp_path, "d.md", "Times", "2022-04-08", "The rocket attack on the station injured 153 people, officials said.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert {"100 people", "98 people"} not in flags and {"151 people", "153 people"} in flags

@@ -1,7 +1,8 @@
 """Time every row of the hostile-input table (issue 9) through the command line.
 
-    python benchmarks/hostile.py            # each row: seconds, exit code, first line of stderr
-    python benchmarks/hostile.py --scale    # also 10,000 small files (bounded by the scale work, not here)
+    python benchmarks/hostile.py            # each row: seconds, peak memory, exit code, first line of stderr
+    python benchmarks/hostile.py --scale    # also 10,000 small files in one folder
+    python benchmarks/hostile.py --scale --only "10,000"   # only the rows whose name contains this
 
 Each case is a folder with a good article beside the bad input, made in a temporary folder.
 A row passes when it ends within its budget (5 s; 60 s for the 50 MB articles) without a traceback.
@@ -10,11 +11,11 @@ A row passes when it ends within its budget (5 s; 60 s for the 50 MB articles) w
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 GOOD = "---\nsource: Good\npublished: 2016-02-11\n---\nMore than 260,000 people have been killed in Syria.\n"
@@ -71,7 +72,16 @@ def _mkdirs(root: Path, folder: Path) -> None:
             os.mkdir(current)
 
 
-def run_case(root: Path, files: dict, extra: list[str]) -> tuple[float, int, str]:
+#: Runs a command and prints [seconds, its peak resident MB, exit code, stderr]: the peak of that command
+#: alone (and of the workers it waits for), not of this script.
+_WRAPPER = ("import json,resource,subprocess,sys,time;t=time.perf_counter();"
+            "r=subprocess.run(sys.argv[1:],capture_output=True,text=True,timeout=900);"
+            "print(json.dumps([time.perf_counter()-t,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024,"
+            "r.returncode,r.stderr]))")
+
+
+def run_case(root: Path, files: dict, extra: list[str]) -> tuple[float, float, int, str]:
+    """(seconds, peak MB, exit code, first stderr line or TRACEBACK) of ``factcheck report`` on the case."""
     arts = root / "arts"
     arts.mkdir(parents=True)
     (arts / "good.md").write_text(GOOD, encoding="utf-8")
@@ -79,30 +89,33 @@ def run_case(root: Path, files: dict, extra: list[str]) -> tuple[float, int, str
         p = (root / name) if name.startswith("rules/") else arts / name
         _mkdirs(root, p.parent)
         p.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    start = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "factcheck", "report", "arts", "--isolated", "-o", os.devnull, *extra],
-                       cwd=root, capture_output=True, text=True, timeout=900)
-    took = time.perf_counter() - start
-    lines = [line for line in r.stderr.splitlines() if "% read" not in line]
-    first = "TRACEBACK" if "Traceback" in r.stderr else (lines[0] if lines else "")
-    return took, r.returncode, first.replace(str(root), "")[:110]
+    cmd = [sys.executable, "-m", "factcheck", "report", "arts", "--isolated", "-o", os.devnull, *extra]
+    r = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], cwd=root, capture_output=True, text=True, timeout=960)
+    took, peak, code, stderr = json.loads(r.stdout)
+    lines = [line for line in stderr.splitlines() if "% read" not in line]
+    first = "TRACEBACK" if "Traceback" in stderr else (lines[0] if lines else "")
+    return took, peak, code, first.replace(str(root), "")[:110]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--scale", action="store_true", help="include 10,000 small files")
+    ap.add_argument("--only", metavar="TEXT", default=None, help="only the rows whose name contains TEXT")
     args = ap.parse_args()
     failed = 0
-    print(f"| input | seconds | budget | exit | first message |\n|---|---|---|---|---|")
+    print("| input | seconds | budget | peak MB | exit | first message |\n|---|---|---|---|---|---|")
     for name, (files, extra, budget) in cases(args.scale).items():
+        if args.only and args.only not in name:
+            continue
         tmp = tempfile.mkdtemp(prefix="factcheck-hostile-")
         try:
-            took, code, first = run_case(Path(tmp), files, extra)
+            took, peak, code, first = run_case(Path(tmp), files, extra)
         finally:
             subprocess.run(["rm", "-rf", tmp], check=False)  # shutil.rmtree recurses once per level
         ok = took <= budget and first != "TRACEBACK"
         failed += not ok
-        print(f"| {name} | {took:.1f} | {budget:.0f} | {code} | {first}{'' if ok else '  **OVER**'} |", flush=True)
+        print(f"| {name} | {took:.1f} | {budget:.0f} | {peak:.0f} | {code} | {first}{'' if ok else '  **OVER**'} |",
+              flush=True)
     sys.exit(1 if failed else 0)
 
 

@@ -38,9 +38,10 @@ Pairs = Callable[[Sequence[Claim]], Iterator[tuple[Claim, Sequence[Claim]]]]
 Story = Callable[[str, str], bool]
 
 #: A claim with more candidate partners than this in its block is compared through the timeline
-#: (rule pack setting ``timeline_above``): with the ``timeline_window`` figures that follow it in time.
+#: (rule pack setting ``timeline_above``): with the ``timeline_window`` figures of its story that follow it
+#: in time, so it meets as many before it (the latest before it first): at most twice that many pairs each.
 TIMELINE_ABOVE = 400
-TIMELINE_WINDOW = 12
+TIMELINE_WINDOW = 4
 
 
 @lru_cache(maxsize=64)
@@ -89,7 +90,7 @@ class _BlockLists:
     have it among their rarest names) and per incident bucket (event and country, event and week)."""
 
     def __init__(self, group: Sequence[Claim], names: dict[str, frozenset[str]], min_shared: int,
-                 min_overlap: float, incidents: dict[str, tuple]):
+                 min_overlap: float, incidents: dict[str, tuple], countries: dict[str | None, str | None]):
         self.claims_of: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(group):
             self.claims_of[c.article].append(i)
@@ -114,13 +115,18 @@ class _BlockLists:
                 leading[n].append(a)
         self.having = {n: self._positions(arts) for n, arts in having.items()}
         self.leading = {n: self._positions(arts) for n, arts in leading.items()}
-        self.sizes_having = {n: sorted(self.size_at[j] for j in pos) for n, pos in self.having.items()}
-        self.sizes_leading = {n: sorted(self.size_at[j] for j in pos) for n, pos in self.leading.items()}
-        self.buckets, self.bucket_keys = _incident_buckets(articles, incidents)
+        self.by_size = {n: self._by_size(pos) for n, pos in self.having.items()}
+        self.leading_by_size = {n: self._by_size(pos) for n, pos in self.leading.items()}
+        self.buckets, self.bucket_keys = _incident_buckets(articles, incidents, countries)
         self.buckets = {k: self._positions(arts) for k, arts in self.buckets.items()}
 
     def _positions(self, articles: list[str]) -> list[int]:
         return sorted(j for a in articles for j in self.claims_of[a])
+
+    def _by_size(self, pos: list[int]) -> tuple[list[int], list[int]]:
+        """(sizes ascending, the positions in that order): the members of a given size range are one slice."""
+        order = sorted(pos, key=self.size_at.__getitem__)
+        return [self.size_at[j] for j in order], order
 
     def lists(self, a: str) -> list[tuple[list[int], int]]:
         """The claim lists whose qualifying members are the candidate partners of article ``a`` (and itself)."""
@@ -129,18 +135,20 @@ class _BlockLists:
         out += [(self.buckets[k], _ANY) for k in self.bucket_keys.get(a, ()) if k in self.buckets]
         return out
 
-    def least_partners(self, a: str) -> int:
-        """A lower bound on the candidate partner claims of ``a`` (its own excluded), from list lengths alone."""
-        s, mine, best = self.size[a], len(self.claims_of[a]), 0
+    def slices(self, a: str) -> Iterator[tuple[list[int], int, int]]:
+        """The qualifying members of each of ``lists(a)`` as (list, lo, hi): one slice each, in no order (own
+        claims included)."""
+        s = self.size[a]
         for n in self.prefix.get(a, ()):
-            sizes = self.sizes_having[n]
-            best = max(best, len(sizes) - bisect_left(sizes, s))
+            sizes, pos = self.by_size[n]
+            yield pos, bisect_left(sizes, s), len(pos)
         for n in self.names[a]:
-            if n in self.sizes_leading:
-                best = max(best, bisect_right(self.sizes_leading[n], s))
+            if n in self.leading_by_size:
+                sizes, pos = self.leading_by_size[n]
+                yield pos, 0, bisect_right(sizes, s)
         for k in self.bucket_keys.get(a, ()):
-            best = max(best, len(self.buckets.get(k, ())))
-        return best - mine
+            if k in self.buckets:
+                yield self.buckets[k], 0, len(self.buckets[k])
 
     def qualifying(self, pos: Iterator[int], mode: int, a: str) -> Iterator[int]:
         s, article_at, size_at = self.size[a], self.article_at, self.size_at
@@ -149,15 +157,19 @@ class _BlockLists:
                 yield j
 
     def partners(self, a: str, most: int) -> list[int] | None:
-        """The sorted candidate partner claims of ``a`` (its own excluded), or None when there are more than ``most``."""
-        if self.least_partners(a) > most:
-            return None
+        """The sorted candidate partner claims of ``a`` (its own excluded), or None when there are more than ``most``.
+
+        One list longer than ``most`` (besides the article's own claims) answers without reading any."""
+        mine = len(self.claims_of[a])
         found: set[int] = set()
-        for pos, mode in self.lists(a):
-            found.update(self.qualifying(iter(pos), mode, a))
-            if len(found) > most:
+        for pos, lo, hi in sorted(self.slices(a), key=lambda p: p[2] - p[1], reverse=True):
+            if hi - lo - mine > most:
                 return None
-        return sorted(found)
+            found.update(pos[lo:hi])
+            if len(found) - mine > most:
+                return None
+        found.difference_update(self.claims_of[a])
+        return None if len(found) > most else sorted(found)
 
     def nearest_later(self, a: str, i: int, k: int, story: Story | None = None) -> list[int]:
         """The first ``k`` candidate partner claims of ``a`` after position ``i``, in block order (with ``story``,
@@ -181,18 +193,18 @@ def _weeks_apart(days: int) -> int:
     return days // 7 + 1
 
 
-def _incident_buckets(articles: Sequence[str], incidents: dict[str, tuple]) -> tuple[dict[tuple, list[str]],
-                                                                                        dict[str, list[tuple]]]:
+def _incident_buckets(articles: Sequence[str], incidents: dict[str, tuple],
+                      country: dict[str | None, str | None]) -> tuple[dict[tuple, list[str]], dict[str, list[tuple]]]:
     """Articles that may report one incident without sharing names (``compare.same_incident`` decides each pair):
     the same kind of event in the same country within weeks, or (no place to go by) within days.
-    Returns (bucket -> its articles, article -> the buckets its partners are in)."""
+    Returns (bucket -> its articles, article -> the buckets its partners are in); ``country`` (place -> its
+    country) is filled as places are looked up, for the next block."""
     from factcheck.compare import SAME_INCIDENT_DAYS, UNPLACED_INCIDENT_DAYS
     from factcheck.places import lookup
 
     unplaced, placed = _weeks_apart(UNPLACED_INCIDENT_DAYS), _weeks_apart(SAME_INCIDENT_DAYS)
     members: dict[tuple, list[str]] = defaultdict(list)
     wanted: dict[str, list[tuple]] = {}
-    country: dict[str | None, str | None] = {}
     for art in articles:
         place, event, day = incidents.get(art, (None, None, None))
         if not event or event == "talks" or day is None:
@@ -214,19 +226,21 @@ def _story_pairs(group: Sequence[Claim], lists: _BlockLists, above: int, window:
                  story: Story | None) -> Iterator[tuple[Claim, Sequence[Claim]]]:
     """Each claim with its later candidate partners: all of them, or through the timeline in a huge block
     (the ``window`` nearest later figures of its own story, when ``story`` is given)."""
-    plans: dict[str, list[int] | None] = {}
+    plans: dict[str, tuple[bool, list[int]]] = {}  # article -> (huge, its partners: all, or the nearest later)
     left = {a: len(pos) for a, pos in lists.claims_of.items()}
     for i, c in enumerate(group):
         a = c.article
         own = lists.claims_of[a]
         if a not in plans:
-            plans[a] = lists.partners(a, above - (len(own) - 1))
-        partners = plans[a]
+            partners = lists.partners(a, above - (len(own) - 1))
+            if partners is None:  # enough to serve each of its claims its own window
+                plans[a] = True, lists.nearest_later(a, own[0], window + own[-1] - own[0], story)
+            else:
+                plans[a] = False, partners
+        huge, partners = plans[a]
         own_later = own[bisect_right(own, i):]
-        if partners is None:  # huge: the nearest in time
-            js = sorted(own_later[:window] + lists.nearest_later(a, i, window, story))[:window]
-        else:
-            js = sorted(own_later + partners[bisect_right(partners, i):])
+        later = partners[bisect_right(partners, i):]
+        js = sorted(own_later[:window] + later[:window])[:window] if huge else sorted(own_later + later)
         left[a] -= 1
         if not left[a]:
             del plans[a]
@@ -246,8 +260,10 @@ def pair_finder(names: dict[str, frozenset[str]] | None, drafts: frozenset[str],
     if names is None or min_shared <= 0:  # every pair may be one story: nothing to filter
         return lambda group: _every_pair(group, above, window)
 
+    countries: dict[str | None, str | None] = {}
+
     def pairs(group: Sequence[Claim]) -> Iterator[tuple[Claim, Sequence[Claim]]]:
-        lists = _BlockLists(group, names, min_shared, min_overlap, incidents or {})
+        lists = _BlockLists(group, names, min_shared, min_overlap, incidents or {}, countries)
         return _story_pairs(group, lists, above, window, story)
 
     return pairs

@@ -140,7 +140,13 @@ def _classified_forked(items: Iterator, rules, jobs: int) -> Iterator[tuple[obje
 
     _FORKED_RULES[:] = [rules]
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        try:
+            pool = multiprocessing.get_context("fork").Pool(jobs)
+        except OSError:  # no processes to be had (a limit, a sandbox): read the rest here
+            for item in items:
+                yield (item, *classify_article(item, rules)) if isinstance(item, Article) else (item, None, None)
+            return
+        with pool:
             pending: deque = deque()
             for batch in _batches(items, BATCH):
                 pending.append((batch, pool.apply_async(_classify_forked, ([a for a in batch if isinstance(a, Article)],))))

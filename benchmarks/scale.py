@@ -187,15 +187,20 @@ def write_drafts(folder: Path, stories: list[Story], count: int = 20, seed: int 
 # ---------------------------------------------------------------- measuring
 def _peak_of(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """(seconds, peak MB) measured by a wrapper process, so each command's own peak is seen."""
+    return _measured(cmd, cwd)[:2]
+
+
+def _measured(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
+    """(seconds, peak MB, CPU seconds) of one command, measured by a wrapper process."""
     wrapper = ("import resource,subprocess,sys,time,json;t=time.perf_counter();"
-               "r=subprocess.run(sys.argv[1:],capture_output=True);"
-               "print(json.dumps([time.perf_counter()-t,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024,"
+               "r=subprocess.run(sys.argv[1:],capture_output=True);u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+               "print(json.dumps([time.perf_counter()-t,u.ru_maxrss/1024,u.ru_utime+u.ru_stime,"
                "r.returncode,r.stderr.decode()[-1500:]]))")
     out = subprocess.run([sys.executable, "-c", wrapper, *cmd], cwd=cwd, capture_output=True, text=True)
-    secs, mb, code, err = json.loads(out.stdout)
+    secs, mb, cpu, code, err = json.loads(out.stdout)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{err}")
-    return secs, mb
+    return secs, mb, cpu
 
 
 STEPS = ("index", "reindex", "report", "draft")
@@ -250,22 +255,43 @@ def measure(n: int, work: Path, jobs: int, drafts: int, report_limit: int, steps
     return row
 
 
-def dask_speedup(n: int, work: Path) -> dict:
-    """Index ``n`` articles in one process and on a LocalCluster of 2 workers: throughput and same bytes."""
-    from distributed import LocalCluster
+def _cpu_of_workers(client) -> float:
+    import psutil
+
+    times = client.run(lambda: sum(psutil.Process().cpu_times()[:2]))
+    return sum(times.values())
+
+
+def dask_speedup(n: int, work: Path, repeat: int = 2) -> dict:
+    """Index ``n`` articles in one process and on a LocalCluster of 2 workers (alternately, ``repeat`` times):
+    median wall times, CPU seconds spent (index process; with Dask also the workers and the scheduler), same bytes."""
+    import resource
+
+    from distributed import Client, LocalCluster
 
     archive = work / f"archive{n}"
     archive_of(archive, n)
     one, two = work / f"one{n}", work / f"dask{n}"
-    shutil.rmtree(one, ignore_errors=True)
-    shutil.rmtree(two, ignore_errors=True)
-    t1, _ = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(one), "-q", "--isolated"], work)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        t2, _ = _peak_of([*FACTCHECK, "index", str(archive), "--index", str(two), "-q", "--isolated",
-                          "--dask", cluster.scheduler_address], work)
+    runs: dict[str, list] = {"one": [], "dask": []}
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        for _ in range(repeat):
+            shutil.rmtree(one, ignore_errors=True)
+            shutil.rmtree(two, ignore_errors=True)
+            secs, _, cpu = _measured([*FACTCHECK, "index", str(archive), "--index", str(one), "-q", "--isolated"], work)
+            runs["one"].append((secs, cpu))
+            before, own = _cpu_of_workers(client), resource.getrusage(resource.RUSAGE_SELF)
+            secs, _, cpu = _measured([*FACTCHECK, "index", str(archive), "--index", str(two), "-q", "--isolated",
+                                      "--dask", cluster.scheduler_address], work)
+            after = resource.getrusage(resource.RUSAGE_SELF)
+            cluster_cpu = _cpu_of_workers(client) - before + (after.ru_utime + after.ru_stime - own.ru_utime - own.ru_stime)
+            runs["dask"].append((secs, cpu + cluster_cpu))
     same = (one / "index.sqlite").read_bytes() == (two / "index.sqlite").read_bytes()
+    t1, t2 = (statistics.median(r[0] for r in runs[k]) for k in ("one", "dask"))
+    c1, c2 = (statistics.median(r[1] for r in runs[k]) for k in ("one", "dask"))
     return {"articles": n, "one_process_s": round(t1, 1), "dask_2_workers_s": round(t2, 1),
-            "speedup": round(t1 / t2, 2), "same_bytes": same}
+            "speedup": round(t1 / t2, 2), "runs": {k: [round(r[0], 1) for r in v] for k, v in runs.items()},
+            "cpu_one_s": round(c1, 1), "cpu_dask_s": round(c2, 1), "same_bytes": same}
 
 
 def _growth(rows: list[dict]) -> list[dict]:
@@ -299,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--drafts", type=int, default=20)
     ap.add_argument("--report-limit", type=int, default=100000, help="skip report above this many articles")
     ap.add_argument("--dask-size", type=int, default=10000, help="archive size for Dask vs one process (0: skip)")
+    ap.add_argument("--dask-repeat", type=int, default=2, help="one-process and Dask runs, alternately (medians)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (printed on stderr)")
     ap.add_argument("--work", type=Path, default=None,
@@ -316,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(measure(n, work, args.jobs, args.drafts, args.report_limit, args.steps, args.repeat))
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
         growth = _growth(rows)
-        speed = dask_speedup(args.dask_size, work) if args.dask_size else None
+        speed = dask_speedup(args.dask_size, work, args.dask_repeat) if args.dask_size else None
         if args.json:
             print(json.dumps({"rows": rows, "growth": growth, "dask": speed}, indent=2))
         else:

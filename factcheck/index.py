@@ -244,12 +244,16 @@ def _why_rebuild(meta: dict[str, str], version: str, roots: str) -> str | None:
 
 @dataclass
 class _Todo:
+    """A file to (re-)extract: where it goes in the index, and its bytes (for a worker) or why it cannot be read."""
+
     file: _File
-    article: Article | None
-    problems: list[InputProblem]
-    digest: str
+    want: str  # its article id
+    seq: int
     size: int | None
     mtime_ns: int | None
+    replaces: int | None  # the aid of the row this file had, deleted when the new one is written
+    job: tuple | None = None  # parallel.FileJob
+    unread: list[InputProblem] | None = None  # when its bytes cannot be read
 
 
 def _stat(path: Path) -> tuple[int | None, int | None]:
@@ -260,60 +264,80 @@ def _stat(path: Path) -> tuple[int | None, int | None]:
     return st.st_size, st.st_mtime_ns
 
 
-def _plan(conn, walk, stored) -> tuple[list, list[_Todo], dict[str, int]]:
-    """Walk order, the files to (re-)extract, and the seq of every kept row (``stored``: path -> row).
+class _Plan:
+    """What a run must do, in two passes so that extraction starts while the archive is still being read.
 
-    A file whose size and modification time are those stored is kept without being read; one whose
-    time changed is hashed, and kept when its bytes did not change.
+    ``walk`` (cheap: a stat a file) puts every file in archive order and keeps the rows whose size and time
+    did not change; ``todo`` (lazy, fed to the workers) reads the others one by one, keeping those whose
+    bytes did not change. An article's id depends on whether an earlier file of its stem loads, so such
+    files (two files of one stem: rare) are loaded here in the first pass.
     """
-    from factcheck.load import load_article
 
-    order: list = []
-    todo: list[_Todo] = []
-    keep: dict[str, int] = {}
-    ids: set[str] = set()
-    for item in walk:
-        if isinstance(item, InputProblem):
-            order.append(["p", item.path, item.message, item.line])
-            continue
-        order.append(["f", item.shown])
-        meta = _json(item.meta) if item.meta else "{}"
-        want = item.id if item.id not in ids else item.shown
-        row = stored.get(item.shown)
-        same = row is not None and (row[5] is None or row[5] == want) and row[4] == meta
-        digest, size, mtime = _unchanged(conn, item, row if same else None, meta)
-        if digest is None:
-            keep[item.shown] = len(order) - 1
-            ids.update([row[5]] if row[5] else [])
-            continue
-        loaded = list(load_article(item.path, item.meta))
-        article = next((a for a in loaded if isinstance(a, Article)), None)
-        if article is not None:
-            article = replace(article, id=want, text="")  # the text is read again when its turn comes: memory stays flat
-            ids.add(want)
-        todo.append(_Todo(item, article, [p for p in loaded if isinstance(p, InputProblem)], digest, size, mtime))
-    return order, todo, keep
+    def __init__(self, conn, stored: dict[str, tuple]):
+        self.conn, self.stored = conn, stored
+        self.order: list = []
+        self.keep: dict[str, int] = {}
+        self.written: set[str] = set()
+        self.candidates: list[tuple[_File, tuple | None, str, int]] = []  # (file, row, id, seq)
+
+    def walk(self, files: Sequence[_File | InputProblem]) -> None:
+        from collections import Counter
+
+        from factcheck.load import load_article
+
+        names = Counter(n for f in files if isinstance(f, _File) for n in {f.id, f.shown})
+        ids: set[str] = set()
+        for item in files:
+            if isinstance(item, InputProblem):
+                self.order.append(["p", item.path, item.message, item.line])
+                continue
+            self.order.append(["f", item.shown])
+            seq = len(self.order) - 1
+            want = item.id if item.id not in ids else item.shown
+            row = self.stored.get(item.shown)
+            if not (row is not None and (row[5] is None or row[5] == want) and row[4] == _meta_json(item)):
+                row = None
+            size, mtime = item.stat if item.stat is not None else _stat(item.path)
+            if row is not None and (row[1], row[2]) == (size, mtime) and size is not None:
+                self.keep[item.shown] = seq
+                ids.update([row[5]] if row[5] else [])
+                continue
+            self.candidates.append((item, row, want, seq))
+            # a later file's id depends on whether this one loads only when they share a stem
+            if names[item.id] == 1 and names[item.shown] == 1 or any(
+                    isinstance(a, Article) for a in load_article(item.path, item.meta)):
+                ids.add(want)
+
+    def todo(self, meter=None) -> Iterator[_Todo]:
+        """The files to (re-)extract, read one at a time, in archive order; a file whose bytes did not change
+        is kept (its new size and time stored)."""
+        from factcheck.load import read_article_bytes
+        from factcheck.parallel import file_digest
+
+        for item, row, want, seq in self.candidates:
+            size, mtime = item.stat if item.stat is not None else _stat(item.path)
+            reading = read_article_bytes(item.path, item.shown)
+            unread = []
+            try:
+                while True:
+                    unread.append(next(reading))
+            except StopIteration as done:
+                data = done.value
+            meta = _meta_json(item)
+            if row is not None and data is not None and row[3] == file_digest(data, meta):
+                self.conn.execute("UPDATE articles SET size=?, mtime_ns=? WHERE aid=?", (size, mtime, row[0]))
+                self.keep[item.shown] = seq
+                if meter is not None:
+                    meter.step()
+                continue
+            self.written.add(item.shown)
+            old = self.stored.get(item.shown)
+            yield _Todo(item, want, seq, size, mtime, old[0] if old else None,
+                        (item.shown, data, item.meta, meta, want) if data is not None else None, unread)
 
 
-def _unchanged(conn, item: _File, row, meta: str) -> tuple[str | None, int | None, int | None]:
-    """(None, size, time) when the stored ``row`` still holds ``item``, else (the digest of its bytes, size, time)."""
-    size, mtime = item.stat if item.stat is not None else _stat(item.path)
-    if row is not None and (row[1], row[2]) == (size, mtime) and size is not None:
-        return None, size, mtime
-    try:
-        data = item.path.read_bytes()
-    except OSError:
-        data = b""
-    digest = hashlib.sha256(data + b"\0" + meta.encode()).hexdigest()
-    if row is not None and row[3] == digest:
-        conn.execute("UPDATE articles SET size=?, mtime_ns=? WHERE aid=?", (size, mtime, row[0]))
-        return None, size, mtime
-    return digest, size, mtime
-
-
-def _with_text(t: _Todo) -> Article:
-    """The article with its text, read again (as load.load_article decodes it) just before extraction."""
-    return replace(t.article, text=t.file.path.read_bytes().decode("utf-8-sig"))
+def _meta_json(item: _File) -> str:
+    return _json(item.meta) if item.meta else "{}"
 
 
 def _delete(conn, aids: Sequence[int]) -> None:
@@ -323,50 +347,71 @@ def _delete(conn, aids: Sequence[int]) -> None:
         conn.execute("DELETE FROM articles WHERE aid=?", (aid,))
 
 
-def _write(conn, t: _Todo, seq: int, names: tuple[str, ...], rows) -> None:
+def _write(conn, t: _Todo, result) -> None:
+    """The rows of one file: ``result`` is what ``parallel.index_file`` found (None: its bytes could not be read)."""
+    from factcheck.parallel import file_digest
+
+    if t.replaces is not None:
+        _delete(conn, [t.replaces])
+    if result is None:
+        result = (file_digest(b"", _meta_json(t.file)), None, _problems_json(t.unread), (), [])
+    digest, article, problems, names, rows = result
     lowered = sorted({n.lower() for n in names})
     cur = conn.execute(
         "INSERT INTO articles (path, size, mtime_ns, digest, meta, id, article, names, nameless, problems, seq)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (t.file.shown, t.size, t.mtime_ns, t.digest, _json(t.file.meta), t.article.id if t.article else None,
-         _article_json(t.article) if t.article else None, _json(list(names)), int(not lowered),
-         _problems_json(t.problems), seq))
+        (t.file.shown, t.size, t.mtime_ns, digest, _meta_json(t.file), t.want if article else None, article,
+         _json(list(names)), int(not lowered), problems, t.seq))
     aid = cur.lastrowid
     conn.executemany("INSERT INTO names (name, aid) VALUES (?, ?)", [(n, aid) for n in lowered])
     conn.executemany("INSERT INTO claims (aid, n, block, data) VALUES (?,?,?,?)",
                      [(aid, n, block, data) for n, block, data in rows])
 
 
-def _extract_and_write(conn, order, todo: list[_Todo], rules_dirs, jobs, dask, progress, gazetteer) -> None:
-    """Extract the claims of ``todo`` (here, in processes or on Dask) and write their rows in archive order.
+def _extract_and_write(conn, plan: _Plan, rules_dirs, jobs, dask, progress, gazetteer, places=None) -> int:
+    """Extract the claims of the plan's files (here, in processes or on Dask) and write their rows in archive
+    order, reading the next files while the workers extract; returns the number of files written.
 
     ``gazetteer`` (the index's own, when it is not being rebuilt) spares this process building one to read a
-    few changed articles.
+    few changed articles; ``places``, a list, receives the gazetteer's rows from where extraction ran.
     """
+    from collections import deque
+
     from factcheck.parallel import Progress, run_batches
     from factcheck.places import use_gazetteer
 
-    seqs = {e[1]: i for i, e in enumerate(order) if e[0] == "f"}
-    loading = sum(1 for t in todo if t.article is not None)
-    if not loading:
-        for t in todo:
-            _write(conn, t, seqs[t.file.shown], (), [])
-        return
-    meter = Progress(loading, progress) if progress is not None else None
+    meter = Progress(len(plan.candidates), progress) if progress is not None and plan.candidates else None
+    waiting: deque[_Todo] = deque()  # fed, in order; those with bytes wait for their worker's result
+
+    def feed() -> Iterator[tuple]:
+        for t in plan.todo(meter):
+            waiting.append(t)
+            if t.job is not None:
+                yield t.job
+
+    written = 0
+
+    def write(t: _Todo, result) -> None:
+        nonlocal written
+        _write(conn, t, result)
+        written += 1
+        if meter:
+            meter.step()
+
     before = use_gazetteer(gazetteer) if gazetteer is not None else None
     try:
-        results = run_batches((_with_text(t) for t in todo if t.article is not None), [str(d) for d in rules_dirs],
-                              jobs=jobs, dask=dask)
-        for t in todo:
-            names, rows = next(results) if t.article is not None else ((), [])
-            _write(conn, t, seqs[t.file.shown], names, rows)
-            if meter and t.article is not None:
-                meter.step()
+        for result in run_batches(feed(), [str(d) for d in rules_dirs], jobs=jobs, dask=dask, gazetteer=places):
+            while waiting[0].job is None:
+                write(waiting.popleft(), None)
+            write(waiting.popleft(), result)
     finally:
         if gazetteer is not None:
             use_gazetteer(before)
+    for t in waiting:  # files that could not be read, after the last one read
+        write(t, None)
     if meter:
         meter.finish()
+    return written
 
 
 def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequence[str | os.PathLike] = (),
@@ -385,18 +430,21 @@ def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequen
             _reset(conn)
         stored = {r[6]: r[:6] + (r[7],) for r in conn.execute(
             "SELECT aid, size, mtime_ns, digest, meta, id, path, seq FROM articles")}
-        order, todo, keep = _plan(conn, archive_files(paths), stored)
-        gone = [row[0] for p, row in stored.items() if p not in keep]
+        plan = _Plan(conn, stored)
+        plan.walk(list(archive_files(paths)))
+        places: list = []
+        stats.extracted = _extract_and_write(conn, plan, rules_dirs, jobs, dask, progress,
+                                             StoredGazetteer(location) if not stats.rebuilt else None,
+                                             places if stats.rebuilt else None)
+        gone = [row[0] for p, row in stored.items() if p not in plan.keep and p not in plan.written]
         _delete(conn, gone)
-        stats.removed = len(gone) - sum(1 for t in todo if t.file.shown in stored)
-        conn.executemany("UPDATE articles SET seq=? WHERE aid=?",
-                         [(seq, stored[shown][0]) for shown, seq in keep.items() if stored[shown][6] != seq])
-        _extract_and_write(conn, order, todo, rules_dirs, jobs, dask, progress,
-                           StoredGazetteer(location) if not stats.rebuilt else None)
+        stats.removed = len(gone)
+        conn.executemany("UPDATE articles SET seq=? WHERE aid=?", [(seq, stored[shown][0]) for shown, seq
+                                                                   in plan.keep.items() if stored[shown][6] != seq])
         conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                         [("version", version), ("roots", roots), ("order", _json(order))])
+                         [("version", version), ("roots", roots), ("order", _json(plan.order))])
         if stats.rebuilt:
-            _write_gazetteer(conn)
+            _write_gazetteer(conn, places)
         summary = Index(location, conn)
         conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
             ("articles", str(summary.count(stored=False))), ("problems", _problems_json(summary.archive_problems()))])
@@ -407,7 +455,6 @@ def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequen
         raise
     finally:
         conn.close()
-    stats.extracted = len(todo)
     idx = Index(location)
     try:
         stats.articles, stats.problems = idx.count(), idx.problems
@@ -416,14 +463,13 @@ def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequen
     return stats
 
 
-def _write_gazetteer(conn) -> None:
+def _write_gazetteer(conn, rows: list | None = None) -> None:
     """The gazetteer of places, one row a name, so a draft check looks up the few names it meets instead of
-    building (or reading back) all of it."""
-    from factcheck.places import gazetteer_rows
+    building (or reading back) all of it. ``rows``: as ``parallel.sorted_gazetteer`` gave them (else built here)."""
+    from factcheck.parallel import sorted_gazetteer
 
-    # sorted: the gazetteer is built from sets, so its order (and the B-tree's pages) would depend on string hashing
     conn.executemany("INSERT INTO gazetteer (key, name, kind, country, region, population) VALUES (?,?,?,?,?,?)",
-                     sorted(gazetteer_rows()))
+                     rows or sorted_gazetteer())
 
 
 class StoredGazetteer(Mapping):

@@ -231,15 +231,29 @@ def load_article(path: Path, meta: dict | None = None, text: str | None = None) 
     """One file as an Article; problems (unreadable, binary, empty, bad front matter) as InputProblems."""
     shown = path.as_posix()
     if text is None:
-        data = yield from _read_bytes(path, shown)
-        if data is None:
-            return
-        text = yield from _decode(data, shown)
-        if text is None:
-            return
-    elif not text.strip():
+        data = yield from read_article_bytes(path, shown)
+        if data is not None:
+            yield from load_bytes(path, data, meta)
+        return
+    if not text.strip():
         yield InputProblem(shown, "empty: no article text")
         return
+    yield from _article_of(path, text, meta)
+
+
+def load_bytes(path: Path, data: bytes, meta: dict | None = None) -> Iterator[Article | InputProblem]:
+    """``load_article`` of bytes ``read_article_bytes`` read (the claims index reads files in one process
+    and loads them in its workers): empty, binary and UTF-8 checks, then the article."""
+    shown = path.as_posix()
+    data = yield from _check_bytes(data, shown)
+    if data is None:
+        return
+    text = yield from _decode(data, shown)
+    if text is not None:
+        yield from _article_of(path, text, meta)
+
+
+def _article_of(path: Path, text: str, meta: dict | None) -> Iterator[Article | InputProblem]:
     if path.suffix.lower() in HTML_SUFFIXES:
         from factcheck.html import html_article
 
@@ -278,7 +292,8 @@ def text_article(path: Path, text: str, meta: dict, article_id: str | None = Non
     )
 
 
-def _read_bytes(path: Path, shown: str):
+def read_article_bytes(path: Path, shown: str):
+    """The bytes of an article file (a generator: problems; returns the bytes, or None when it cannot be read)."""
     try:
         st = path.stat()
         if not path.is_file():
@@ -287,10 +302,13 @@ def _read_bytes(path: Path, shown: str):
         if st.st_size > limits.MAX_ARTICLE_BYTES:
             yield InputProblem(shown, f"{st.st_size:,} bytes, more than the {limits.MAX_ARTICLE_BYTES:,} an article may have: skipped")
             return None
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         yield InputProblem(shown, f"cannot read: {e.strerror or e}")
         return None
+
+
+def _check_bytes(data: bytes, shown: str):
     if not data.strip():
         yield InputProblem(shown, "empty file: no article text")
         return None

@@ -1,9 +1,10 @@
 """Claim extraction for the index, in one process, in N processes (``--jobs``) or on a Dask cluster (``--dask``).
 
-Whatever runs the work, the main process reads the files, sends Articles in batches and
+Whatever runs the work, the main process reads the files, sends their bytes in batches and
 writes the results in archive order, so the index is the same, byte for byte, however many
-workers made it. A worker returns each article's proper names and its claims already
-serialised (JSON and block key), so the writer only inserts rows.
+workers made it. A worker loads each file (the loader's checks and limits), hashes it, and
+returns the article, its proper names and its claims already serialised (JSON and block key),
+so the writer, the one process every result passes through, only reads bytes and inserts rows.
 """
 
 from __future__ import annotations
@@ -16,15 +17,18 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from factcheck.model import Article
 
-__all__ = ["extract_batch", "run_batches", "classified", "available_cpus", "Progress", "BATCH", "PARALLEL_FROM"]
+__all__ = ["extract_batch", "index_file", "file_digest", "run_batches", "sorted_gazetteer", "classified",
+           "available_cpus", "Progress", "BATCH", "PARALLEL_FROM"]
 
 #: Articles per task: large enough to hide the cost of sending them, small enough to keep memory flat.
 BATCH = 64
 
 _RULES: dict[tuple[str, ...], object] = {}
 
-#: (names, [(claim number, block key or None, claim JSON)]) for one article
-ArticleResult = tuple[tuple[str, ...], list[tuple[int, str | None, str]]]
+#: One file to index: (shown path, its bytes, its metadata, its metadata's JSON, the article id it gets)
+FileJob = tuple[str, bytes, dict, str, str]
+#: (digest, article JSON or None when it does not load, problems JSON, names, [(claim number, block, claim JSON)])
+FileResult = tuple[str, str | None, str, tuple[str, ...], list[tuple[int, str | None, str]]]
 
 
 def _rules(rules_dirs: tuple[str, ...]):
@@ -49,21 +53,43 @@ def claim_row(claim, rules) -> tuple[int, str | None, str]:
     return n, block, json.dumps(claim.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
 
-def extract_batch(articles: Sequence[Article], rules_dirs: tuple[str, ...]) -> list[ArticleResult]:
-    """Names and claim rows of each article, as ``pipeline.extract`` would find them."""
+def file_digest(data: bytes, meta_json: str) -> str:
+    """What keys an article in the index: a hash of its bytes and its metadata."""
+    import hashlib
+
+    return hashlib.sha256(data + b"\0" + meta_json.encode()).hexdigest()
+
+
+def index_file(job: FileJob, rules) -> FileResult:
+    """Load one file from its bytes (``load.load_bytes``) and read its claims, as ``pipeline.extract`` would."""
+    from dataclasses import replace
+    from pathlib import Path
+
     from factcheck.claims import article_names, extract_claims
     from factcheck.frames import assign
+    from factcheck.index import _article_json, _problems_json
+    from factcheck.load import load_bytes
 
+    shown, data, meta, meta_json, want = job
+    loaded = list(load_bytes(Path(shown), data, meta))
+    problems = _problems_json([p for p in loaded if not isinstance(p, Article)])
+    article = next((a for a in loaded if isinstance(a, Article)), None)
+    if article is None:
+        return file_digest(data, meta_json), None, problems, (), []
+    article = replace(article, id=want, text=data.decode("utf-8-sig"))  # the text as the loader decodes it
+    found = [assign(rules.classify(c), rules) for c in extract_claims(article)]
+    return (file_digest(data, meta_json), _article_json(article), problems, article_names(article),
+            [claim_row(c, rules) for c in found])
+
+
+def extract_batch(jobs: Sequence[FileJob], rules_dirs: tuple[str, ...]) -> list[FileResult]:
+    """Each file of a batch loaded and its claims read (in a worker: the index's writer only reads and writes)."""
     rules = _rules(tuple(rules_dirs))
-    out = []
-    for art in articles:
-        found = [assign(rules.classify(c), rules) for c in extract_claims(art)]
-        out.append((article_names(art), [claim_row(c, rules) for c in found]))
-    return out
+    return [index_file(job, rules) for job in jobs]
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
+def _batches(articles: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
     for a in articles:
         batch.append(a)
         if len(batch) >= size:
@@ -163,17 +189,33 @@ def _pool_worker(args):
     return extract_batch(batch, rules_dirs)
 
 
-def run_batches(articles: Iterable[Article], rules_dirs: Sequence[str], jobs: int = 1,
-                dask: str | None = None) -> Iterator[ArticleResult]:
-    """Results in the order of ``articles``: here, in ``jobs`` processes, or on the Dask scheduler at ``dask``."""
+def sorted_gazetteer() -> list[list]:
+    """The gazetteer's rows, sorted (built from sets, its order would depend on the process's string hashing)."""
+    from factcheck.places import gazetteer_rows
+
+    return sorted(gazetteer_rows())
+
+
+def run_batches(articles: Iterable[FileJob], rules_dirs: Sequence[str], jobs: int = 1,
+                dask: str | None = None, gazetteer: list | None = None) -> Iterator[FileResult]:
+    """Results in the order of ``articles`` (files to index): here, in ``jobs`` processes, or on the Dask
+    scheduler at ``dask``.
+
+    ``gazetteer``, a list, receives the gazetteer's rows at the end from where the claims were read (a Dask
+    worker has built it already; forked processes inherit the one this process builds first), so no process
+    builds it only to store it.
+    """
     dirs = tuple(str(d) for d in rules_dirs)
     if dask:
-        yield from _on_dask(articles, dirs, dask)
+        yield from _on_dask(articles, dirs, dask, gazetteer)
     elif jobs > 1:
         import multiprocessing
 
         from collections import deque
 
+        _rules(dirs)  # loaded once here, before the fork: every worker starts with the rules and, below, the places
+        if gazetteer is not None:
+            gazetteer[:] = sorted_gazetteer()
         with multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
             pending: deque = deque()  # a bounded window (Pool.imap would read every batch ahead)
             for batch in _batches(articles, BATCH):
@@ -185,9 +227,12 @@ def run_batches(articles: Iterable[Article], rules_dirs: Sequence[str], jobs: in
     else:
         for batch in _batches(articles, BATCH):
             yield from extract_batch(batch, dirs)
+        if gazetteer is not None:
+            gazetteer[:] = sorted_gazetteer()
 
 
-def _on_dask(articles: Iterable[Article], dirs: tuple[str, ...], address) -> Iterator[ArticleResult]:
+def _on_dask(articles: Iterable[FileJob], dirs: tuple[str, ...], address, gazetteer: list | None = None
+             ) -> Iterator[FileResult]:
     """Batches as futures on a dask.distributed cluster, a bounded window in flight, collected in order.
 
     ``address`` is a scheduler address or a ``distributed.Client``/cluster object (tests pass a
@@ -208,6 +253,8 @@ def _on_dask(articles: Iterable[Article], dirs: tuple[str, ...], address) -> Ite
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+        if gazetteer is not None:
+            gazetteer[:] = client.submit(sorted_gazetteer, pure=False).result()
     finally:
         if own:
             client.close()

@@ -292,6 +292,8 @@ class Settings(BaseModel):
     min_name_overlap: float | None = None
     timeline_above: int | None = None  # more same-story partners than this: compared through the timeline
     timeline_window: int | None = None  # ... with this many figures nearest in time (factcheck.blocks)
+    draft_common_name_share: float | None = None  # a name in more of the archive than this share (factcheck.draft)
+    draft_common_name_min: int | None = None  # ... and in more articles than this tells no draft's story
 
 
 FileSpec.model_rebuild()

@@ -163,7 +163,7 @@ def test_index_command_reports_progress_and_problems(tmp_path, capsys):
     (archive / "broken.md").write_bytes(b"\xff\xfe not text")
     code, _, err = _run(["index", str(archive), "--isolated", "--index", str(tmp_path / "idx")], capsys)
     assert code == 2
-    assert "indexed 5/5 articles" in err
+    assert "indexed 6/6 articles" in err  # every file new or changed on disk, the unreadable one too
     assert "broken.md" in err and "not UTF-8" in err
     assert "5 articles, 6 extracted" in err
 

@@ -336,7 +336,7 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
                 out.extend(place_reasons(a, b))
             elif pa and pb and (len(pa) > 1 or len(pb) > 1) and (several := several_countries_of(a, b)):
                 out.append(several)
-            elif bool(pa) != bool(pb) and len(pa or pb) > 1 and several_countries_of(a, a if pa else b, alone=True):
+            elif bool(pa) != bool(pb) and several_countries_of(a, a if pa else b, alone=True):
                 out.append(f"a total over several countries vs a figure with no place: {a.place or b.place}")
             elif bool(pa) != bool(pb):
                 away = outside_story(a, b) if pa else outside_story(b, a)

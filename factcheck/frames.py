@@ -122,7 +122,9 @@ def several_countries(pa: list, pb: list) -> str | None:
     """'750 in Mozambique, Zimbabwe and Malawi' is a total over three countries, and '602 in Mozambique' one of its
     parts: figures over different numbers of countries never count the same people."""
     ca, cb = {p.country for p in pa}, {p.country for p in pb}
-    if ca and cb and ca != cb and (len(ca) > 1 or len(cb) > 1):
+    wide_a = len(ca) > 1 or any(p.kind == "area" for p in pa)  # "in East Africa": several countries
+    wide_b = len(cb) > 1 or any(p.kind == "area" for p in pb)
+    if ca and cb and ca != cb and (wide_a or wide_b):
         return f"different countries: {', '.join(sorted(ca))} vs {', '.join(sorted(cb))}"
     return None
 
@@ -130,7 +132,9 @@ def several_countries(pa: list, pb: list) -> str | None:
 def several_countries_of(a: Claim, b: Claim, alone: bool = False) -> str | None:
     """several_countries for two claims; with ``alone``, whether claim b's own places span several countries."""
     if alone:
-        return "several" if len({p.country for p in _resolved(b) if p.kind == "country"}) > 1 else None
+        places = _resolved(b)
+        wide = len({p.country for p in places if p.kind == "country"}) > 1 or any(p.kind == "area" for p in places)
+        return "several" if wide else None
     return several_countries(_resolved(a), _resolved(b))
 
 

@@ -45,7 +45,7 @@ DEMONYMS = {
     "scot": "Scotland", "irish": "Ireland", "spaniard": "Spain", "brit": "Britain", "norwegian": "Norway", "swiss": "Switzerland", "new zealander": "New Zealand", "kiwi": "New Zealand",
 }
 
-_RANK = {"country": 3, "region": 2, "city": 1}
+_RANK = {"area": 4, "country": 3, "region": 2, "city": 1}
 #: Short or everyday words that some gazetteer lists as a town: never places on their own.
 _NOT_PLACE_NAMES = frozenset({
     "of", "police", "mobile", "reading", "split", "nice", "along", "union", "victoria", "university", "university park",
@@ -144,6 +144,15 @@ def _index() -> dict[str, Place]:
     return index
 
 
+#: Parts of the world that span several countries: a figure for one of them is never one country's figure.
+AREAS = ("East Africa", "West Africa", "Southern Africa", "southern Africa", "southeastern Africa", "North Africa",
+         "Central Africa", "the Horn of Africa", "Horn of Africa", "the Sahel", "Sahel", "Southeast Asia",
+         "South Asia", "Central Asia", "East Asia", "the Middle East", "Middle East", "the Caribbean", "Caribbean",
+         "Central America", "Latin America", "South America", "the Balkans", "Balkans", "Europe", "Africa", "Asia",
+         "the Gulf", "the Pacific")
+_AREAS = {a.lower().removeprefix("the "): a.removeprefix("the ") for a in AREAS}
+
+
 def lookup(name: str | None, prefer: str | None = None) -> Place | None:
     """The place a name refers to (countries first, then regions, then the largest town), or None.
 
@@ -152,6 +161,9 @@ def lookup(name: str | None, prefer: str | None = None) -> Place | None:
     """
     if not name:
         return None
+    area = _AREAS.get(name.strip().lower().removeprefix("the "))
+    if area is not None:
+        return Place(area, "area", f"area:{area}", None, 10**9)
     hit = _index().get(_fold(name))
     if prefer and hit is not None and hit.kind == "city" and hit.country != prefer:
         return None

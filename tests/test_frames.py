@@ -561,3 +561,13 @@ def test_a_round_figure_covers_what_it_rounds_but_two_precise_figures_differ(tmp
     _write(tmp_path, "d.md", "Times", "2022-04-08", "The rocket attack on the station injured 153 people, officials said.")
     flags = _flags(run([str(tmp_path)], rules=RULES))
     assert {"100 people", "98 people"} not in flags and {"151 people", "153 people"} in flags
+
+
+def test_a_figure_for_a_part_of_the_world_is_no_countrys_figure(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2023-03-16",
+           "More than 400 people have now died in East Africa as a result of Cyclone Freddy.")
+    _write(tmp_path, "b.md", "Ledger", "2023-03-17", "Cyclone Freddy has killed 326 people in Malawi, the president said.")
+    assert _flags(run([str(tmp_path)], rules=RULES)) == []
+    from factcheck.places import lookup
+
+    assert lookup("East Africa").kind == "area" and lookup("Malawi").kind == "country"

@@ -389,6 +389,8 @@ def _extract_and_write(conn, plan: _Plan, rules_dirs, jobs, dask, progress, gaze
             if t.job is not None:
                 yield t.job
 
+    if gazetteer is not None and jobs > 1 and not dask:
+        gazetteer = dict(gazetteer.items())  # read before the fork: the workers never open the file being written
     written = 0
 
     def write(t: _Todo, result) -> None:
@@ -434,7 +436,7 @@ def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequen
         plan.walk(list(archive_files(paths)))
         places: list = []
         stats.extracted = _extract_and_write(conn, plan, rules_dirs, jobs, dask, progress,
-                                             StoredGazetteer(location) if not stats.rebuilt else None,
+                                             StoredGazetteer(location, conn) if not stats.rebuilt else None,
                                              places if stats.rebuilt else None)
         gone = [row[0] for p, row in stored.items() if p not in plan.keep and p not in plan.written]
         _delete(conn, gone)
@@ -475,14 +477,15 @@ def _write_gazetteer(conn, rows: list | None = None) -> None:
 class StoredGazetteer(Mapping):
     """The index's gazetteer table as the read-only mapping ``places`` looks names up in, name by name, remembered.
 
-    It opens its own read-only connection in each process that uses it (a forked worker gets its own), and
-    finishes every statement, so it never holds a lock the index's writer waits for.
+    It reads through ``conn`` (the writer's own connection during a re-index: another connection would find
+    the file locked once the writer's cache spills into it), or through a read-only connection of its own in
+    any other process (a forked one never shares a connection); every statement is finished at once.
     """
 
-    def __init__(self, location: Path):
+    def __init__(self, location: Path, conn: sqlite3.Connection | None = None):
         self.location = location
-        self._conn: sqlite3.Connection | None = None
-        self._pid = -1
+        self._conn = conn
+        self._pid = os.getpid() if conn is not None else -1
         self._seen: dict[str, object] = {}
 
     def _rows(self, sql: str, args=()) -> list:

@@ -235,3 +235,30 @@ def test_reindex_after_a_stem_clash_changes_keeps_the_loader_ids(tmp_path):
     assert [a.id for a in articles] == [a.id for a in e_articles]
     assert [c.id for c in claims] == [c.id for c in e_claims]
     assert [str(p) for p in problems] == [str(p) for p in e_problems]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_big_reindex_reads_places_while_the_writer_holds_the_file(tmp_path, monkeypatch, jobs):
+    """When the writer's page cache spills into the file mid-run, places are still read (no 'database is locked')."""
+    import factcheck.index as ix
+    from tests.test_index import _scale
+
+    archive = tmp_path / "a"
+    _scale().generate(archive, 150, seed=4)  # three batches: places are read after rows were written
+    where = index_path(tmp_path / "idx", tmp_path)
+    build([archive], where)
+    before = Index(where).archive()
+    real = ix._connect
+
+    def small_cache(location, create):
+        conn = real(location, create)
+        if create:
+            conn.execute("PRAGMA cache_size=2")  # two pages: the writer spills (and locks the file) at once
+        return conn
+
+    monkeypatch.setattr(ix, "_connect", small_cache)
+    for f in sorted(archive.rglob("*.md")):
+        f.write_text(f.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
+    assert build([archive], where, jobs=jobs).extracted == 150
+    after = Index(where).archive()
+    assert [c.to_dict() for c in after[1]] == [c.to_dict() for c in before[1]] and after[1]

@@ -176,12 +176,15 @@ class _BlockLists:
         only those of articles the story judge takes for the same story)."""
         walks = [self.qualifying(islice(pos, bisect_right(pos, i), None), mode, a) for pos, mode in self.lists(a)]
         out: list[int] = []
-        last = -1
+        last, judged, same = -1, None, True  # an article's claims come one after another: judge it once
         for j in heapq.merge(*walks):
             if j == last:
                 continue
             last = j
-            if story is None or story(a, self.article_at[j]):
+            if story is not None and self.article_at[j] != judged:
+                judged = self.article_at[j]
+                same = story(a, judged)
+            if same:
                 out.append(j)
                 if len(out) >= k:
                     break

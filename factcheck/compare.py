@@ -22,6 +22,7 @@ event, as the rule says); pairs that differ in scope are reported as
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections import defaultdict
@@ -279,7 +280,13 @@ def _describe_population(population: str) -> str:
 def _places(c: Claim, rules: RuleSet) -> frozenset[str]:
     if not c.place:
         return frozenset()
-    return frozenset(norm_place(rules.canonical(p) or p) for p in c.place.split(";") if p.strip())
+    return _place_set(c.place, rules)
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_set(place: str, rules: RuleSet) -> frozenset[str]:
+    """The canonical names of a claim's places (asked once per pair: a pure function of the text and the rules)."""
+    return frozenset(norm_place(rules.canonical(p) or p) for p in place.split(";") if p.strip())
 
 
 def _window(c: Claim) -> str:

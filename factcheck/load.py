@@ -118,9 +118,10 @@ def iter_articles(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Inpu
             continue
         files, problems = _files_of(Path(raw))
         yield from problems
+        folders: dict[Path, Path] = {}
         for f in files:
             try:
-                key = f.resolve()
+                key = _real_path(f, folders)
             except (OSError, RuntimeError) as e:
                 yield InputProblem(f.as_posix(), f"cannot resolve path: {getattr(e, 'strerror', None) or e}")
                 continue
@@ -225,6 +226,17 @@ def load_draft(path: Path, text: str | None = None) -> tuple[Article | None, lis
     items = list(load_article(path, meta, text=text))
     articles = [i for i in items if isinstance(i, Article)]
     return (articles[0] if articles else None), problems + [i for i in items if isinstance(i, InputProblem)]
+
+
+def _real_path(f: Path, folders: dict[Path, Path]) -> Path:
+    """``f.resolve()``, with each folder resolved once: a plain file's real path is its real folder plus its name
+    (10,000 files of one folder cost one folder resolution, not 10,000)."""
+    if f.is_symlink():
+        return f.resolve()
+    parent = f.parent
+    if parent not in folders:
+        folders[parent] = parent.resolve()
+    return folders[parent] / f.name
 
 
 def load_article(path: Path, meta: dict | None = None, text: str | None = None) -> Iterator[Article | InputProblem]:

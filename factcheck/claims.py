@@ -363,8 +363,6 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         elif claim.part is None and claim.dimension == "count" and (
                 _REMAINDER.match(sentence) or _EACH_AFTER.match(sentence, q.end)):
             claim = _replace(claim, part="part")  # "The other nationalities had one or two", "seven each"
-        elif claim.part is None and q.dimension == "count" and (named := _country_with(sentence, q)):
-            claim = _replace(claim, part=named)
         elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate) \
                 or claim.part == "increase" and claim.predicate and _MORE_OTHERS.match(sentence, q.end) \
                 and (out[-1][1].predicate if out else last_measure) not in (None, claim.predicate):
@@ -433,12 +431,13 @@ _OTHER_AFTER = re.compile(r"\s+other\b", re.I)
 _STILL_IN_HOSPITAL = re.compile(r"[^.;]{0,60}?\b(?:remain|remains|remained|are still|were still|still|are being|were being)"
                                 r"\s+(?:in (?:the )?hospitals?|hospitali[sz]ed|treated in)\b", re.I)
 _HARDEST_HIT = re.compile(r"\b(?:hardest|worst|most (?:badly |severely )?)[- ](?:hit|affected|damaged)\b", re.I)
-_PLACE_WITH = re.compile(r"\b(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})(?:\s+[a-z]+){0,2}\s+with\s+"
+_PLACE_WITH = re.compile(r"\b(?:the\s+)?(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})(?:\s+[a-z]+){0,2}\s+with\s+"
                          r"(?:about\s+|around\s+|some\s+|at least\s+)?$")
 
 
 def _place_with(sentence: str, start: int) -> str | None:
-    """'Kenya coming next with 19': a figure a country or region has 'with' is that place's part of a total."""
+    """'Kenya coming next with 19', 'Canada with 18': a figure a country or region has 'with' is that place's part
+    of a total (also when the rest of the list is in words)."""
     from factcheck.places import lookup
 
     m = _PLACE_WITH.search(sentence, max(0, start - 60), start)
@@ -616,18 +615,6 @@ _LOOSE_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z]
 
 
 #: "Canada with 18, China with eight": in a list, the name right before "with" is the figure's own.
-_COUNTRY_WITH = re.compile(r"\b((?:the\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s+with\s+(?:about\s+|some\s+)?$")
-
-
-def _country_with(sentence: str, q: Quantity) -> str | None:
-    """'Canada with 18': a country's own figure in a breakdown, even when the rest of the list is in words."""
-    from factcheck.places import lookup
-
-    m = _COUNTRY_WITH.search(sentence, max(0, q.start - 40), q.start)
-    place = lookup(m.group(1)) if m else None
-    return place.name if place is not None and place.kind == "country" else None
-
-
 def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     """'1,293 deaths in Al Haouz, 452 in Taroudant, 41 in Ouarzazate': figures listed each with a place of
     its own clause are parts (by place) of a total, never the total. Start offset -> place."""
@@ -637,8 +624,8 @@ def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     own = {}
     for q in counts:
         lo, hi = clause_bounds(sentence, q.start, q.end)
-        with_place = _COUNTRY_WITH.search(sentence, max(0, q.start - 40), q.start)
-        names = ([with_place.group(1)] if with_place else []) or _place_names(sentence[q.end:hi]) \
+        with_place = _PLACE_WITH.search(sentence, max(0, q.start - 60), q.start)
+        names = ([with_place.group("place")] if with_place else []) or _place_names(sentence[q.end:hi]) \
             or _LOOSE_PLACE.findall(sentence[q.end:hi]) \
             or _place_names(sentence[lo:q.start])  # the place after the figure is its own: "1,293 in Al Haouz"
         names = [n for n in names if n.split()[0] not in _NOT_PLACES]
@@ -1047,9 +1034,6 @@ def _as_of(sentence: str, published: date | None) -> date | None:
     # news uses a bare weekday for the latest such day up to the publication date
     return (datetime.combine(published, datetime.min.time()) + relativedelta(weekday=wd(-1))).date()
 
-
-_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|strongest|biggest|largest|heaviest|highest|most \w+|"
-                          r"first|only)\b[^,;.]{0,25}$", re.I)
 
 
 def _since(text: str, published: date | None) -> date | None:

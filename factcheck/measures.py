@@ -350,14 +350,7 @@ _FORECAST = re.compile(r"\b(?:can|could|may|might|would|will|expect|expects|expe
 def feared(sentence: str, start: int, end: int) -> bool:
     """'Hundreds are feared dead', 'the toll could reach 20,000': a fear or forecast, not a count."""
     lo, hi = clause_bounds(sentence, start, end)
-    if _HEDGE_BEFORE.search(sentence, max(0, start - 25), start) and _FORECAST_WORD.search(sentence, 0, start):
-        return True  # "the toll will undoubtedly rise further, possibly in the hundreds"
     return bool(_FEARED_STATUS.search(sentence, lo, hi) or _FORECAST.search(sentence[lo:start]))
-
-
-_HEDGE_BEFORE = re.compile(r"\b(?:possibly|perhaps|maybe|potentially)\s+(?:\w+\s+){0,2}$", re.I)
-_FORECAST_WORD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely to)\s+(?:\w+\s+){0,2}?"
-                            r"(?:rise|reach|climb|grow|increase|exceed|top)\b", re.I)
 
 
 _INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|\b(?:increased|rose|risen|grew|climbed|jumped|"

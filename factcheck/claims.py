@@ -345,47 +345,15 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
     stated: set[int] = set()  # superseded figures whose sentence names a day
     for i, q in enumerate(found, n + 1):
         claim = _claim(article, q, s_start, sentence, s_start, line_starts, i, spans)
-        if q.start in listed and claim.part is None:
-            claim = _replace(claim, part=listed[q.start])
-        elif claim.part is None and claim.dimension == "count" and (
-                _ONE_OF_THE.match(sentence, q.end)
-                or _AMONG_AFTER.match(sentence, q.end) and (claim.noun or q.noun) not in _PLACE_COUNT_NOUNS or (_OTHER_AFTER.match(sentence, q.end)
-                                                       or _OTHER_AFTER.search(sentence, q.start, q.end))
-                and (out[-1][1].predicate if out else last_measure) == claim.predicate):
-            claim = _replace(claim, part="part")  # "28 bodies were found in one of the restrooms. 14 other bodies ..."
-        elif claim.part is None and claim.dimension == "count" and out and out[-1][1].part == "part" \
-                and _AND_NEXT.search(sentence, out[-1][0].end, q.start):
-            claim = _replace(claim, part="part")  # "including 97 recovered from the rubble and one who died in hospital"
-        elif claim.part is None and claim.dimension == "count" and claim.place and _HARDEST_HIT.search(sentence):
-            claim = _replace(claim, part=claim.place.split(";")[0].strip())  # "in Derna, the hardest hit, 6,000"
-        elif claim.part is None and claim.dimension == "count" and (with_place := _place_with(sentence, q.start)):
-            claim = _replace(claim, part=with_place)  # "Kenya coming next with 19", "Canada with 18"
-        elif claim.part is None and claim.dimension == "count" and (
-                _REMAINDER.match(sentence) or _EACH_AFTER.match(sentence, q.end)):
-            claim = _replace(claim, part="part")  # "The other nationalities had one or two", "seven each"
-        elif claim.part == "part" and out and out[-1][1].predicate not in (None, claim.predicate) \
-                or claim.part == "increase" and claim.predicate and _MORE_OTHERS.match(sentence, q.end) \
-                and (out[-1][1].predicate if out else last_measure) not in (None, claim.predicate):
-            # "183 traced, of whom 79 died": a part of another measure's total; "146 died and 150 more were
-            # injured": others than the dead, not an increase
-            claim = _replace(claim, part=None)
-        if claim.part and claim.predicate is None and out and out[-1][1].predicate:
-            claim = _replace(claim, predicate=out[-1][1].predicate)  # "Of the 42 dead, 31 ... and 22 from Bohol"
-        claim = _own_population(claim, out[-1][1].predicate if out else last_measure, q.noun or claim.noun,
+        previous = out[-1] if out else None
+        claim = _part_in_sentence(claim, q, sentence, previous, last_measure, listed)
+        if claim.part and claim.predicate is None and previous and previous[1].predicate:
+            claim = _replace(claim, predicate=previous[1].predicate)  # "Of the 42 dead, 31 ... and 22 from Bohol"
+        claim = _own_population(claim, previous[1].predicate if previous else last_measure, q.noun or claim.noun,
                                 sentence, q)
         if claim.revision == "earlier" and claim.as_of is not None:
             stated.add(q.start)
-        if claim.dimension == "count" and (_OTHER_VERB_BEFORE.search(sentence, max(0, q.start - 40), q.start)
-                                           or _OTHER_VERB_AFTER.match(sentence, q.end)):
-            claim = _replace(claim, predicate=None)  # "affected over 2 million people and displaced half a million"
-        if claim.dimension == "count" and claim.predicate is None and (ins := _INSERTED_PART.match(sentence, q.end)):
-            # "At least 39 people, including four children, have been killed": the verb after the insertion
-            rest = sentence[:q.end] + " " + sentence[ins.end():]
-            claim = _replace(claim, predicate=predicate(rest, q.start, q.end, claim.noun or q.noun))
-        if claim.dimension == "count" and _PLACE_OF_BEFORE.search(sentence, max(0, q.start - 60), q.start):
-            claim = _replace(claim, predicate="population")  # "the island nation of 21 million people"
-        if claim.dimension == "count" and _STILL_IN_HOSPITAL.match(sentence, q.end):
-            claim = _replace(claim, predicate="in hospital")  # "80 people injured in the attack remained in hospital"
+        claim = _measure_in_sentence(claim, q, sentence)
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
     out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
@@ -451,7 +419,60 @@ _REMAINDER = re.compile(r"^\W*(?:the\s+)?(?:other|remaining|rest of the)\s+(?!(?
                         r"estimates?|officials?|accounts?|figures?|counts?|tallies|agencies|witnesses|studies)\b)[a-z]+",
                         re.I)  # "The other nationalities had one or two", not "Other reports said 40"
 _EACH_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:each|apiece|per\s+\w+)\b", re.I)
-_MORE_OTHERS = re.compile(r"\s*(?:more|others?)\b", re.I)
+
+
+def _part_in_sentence(claim: Claim, q: Quantity, sentence: str, previous: tuple[Quantity, Claim] | None,
+                      last_measure: str | None, listed: dict[int, str]) -> Claim:
+    """A figure the sentence shows to be a part of a total (a listed place, "in one of the restrooms", "were among
+    11 detained", "fourteen other bodies", "Kenya coming next with 19"); a part of another measure's total is
+    none ("183 traced, of whom 79 died")."""
+    if claim.dimension != "count":
+        return claim
+    if claim.part is None:
+        part = _part_here(claim, q, sentence, previous, last_measure, listed)
+        return _replace(claim, part=part) if part else claim
+    if claim.part == "part" and previous and previous[1].predicate not in (None, claim.predicate):
+        return _replace(claim, part=None)
+    return claim
+
+
+def _part_here(claim: Claim, q: Quantity, sentence: str, previous: tuple[Quantity, Claim] | None,
+               last_measure: str | None, listed: dict[int, str]) -> str | None:
+    if q.start in listed:
+        return listed[q.start]
+    same_measure = (previous[1].predicate if previous else last_measure) == claim.predicate
+    other = _OTHER_AFTER.match(sentence, q.end) or _OTHER_AFTER.search(sentence, q.start, q.end)
+    if _ONE_OF_THE.match(sentence, q.end) or (same_measure and other) or (
+            _AMONG_AFTER.match(sentence, q.end) and (claim.noun or q.noun) not in _PLACE_COUNT_NOUNS):
+        return "part"  # "28 bodies were found in one of the restrooms. 14 other bodies ..."
+    if previous and previous[1].part == "part" and _AND_NEXT.search(sentence, previous[0].end, q.start):
+        return "part"  # "including 97 recovered from the rubble and one who died in hospital"
+    if claim.place and _HARDEST_HIT.search(sentence):
+        return claim.place.split(";")[0].strip()  # "in Derna, the hardest hit, 6,000"
+    with_place = _place_with(sentence, q.start)
+    if with_place:
+        return with_place  # "Kenya coming next with 19", "Canada with 18"
+    if _REMAINDER.match(sentence) or _EACH_AFTER.match(sentence, q.end):
+        return "part"  # "The other nationalities had one or two", "seven each"
+    return None
+
+
+def _measure_in_sentence(claim: Claim, q: Quantity, sentence: str) -> Claim:
+    """What the words around a figure say it counts, over its clause's nearest measure: nothing for "affected 2
+    million"; the subject's verb past an "including ..." insertion; a place's population; a hospital count."""
+    if claim.dimension != "count":
+        return claim
+    if _OTHER_VERB_BEFORE.search(sentence, max(0, q.start - 40), q.start) or _OTHER_VERB_AFTER.match(sentence, q.end):
+        claim = _replace(claim, predicate=None)  # "affected over 2 million people and displaced half a million"
+    if claim.predicate is None and (ins := _INSERTED_PART.match(sentence, q.end)):
+        # "At least 39 people, including four children, have been killed": the verb after the insertion
+        rest = sentence[:q.end] + " " + sentence[ins.end():]
+        claim = _replace(claim, predicate=predicate(rest, q.start, q.end, claim.noun or q.noun))
+    if _PLACE_OF_BEFORE.search(sentence, max(0, q.start - 60), q.start):
+        claim = _replace(claim, predicate="population")  # "the island nation of 21 million people"
+    if _STILL_IN_HOSPITAL.match(sentence, q.end):
+        claim = _replace(claim, predicate="in hospital")  # "80 people injured in the attack remained in hospital"
+    return claim
 
 
 def _day_of_change(sentence: str, read: list[tuple[Quantity, Claim]],

@@ -33,7 +33,7 @@ from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
 from factcheck.measures import (clause_bounds, feared, increment, money_purpose, nationality_in_clause, nearest,
                                 part_marker, physical_measure, predicate, refers_back, revision, timeline_step)
-from factcheck.places import DEMONYMS
+from factcheck.places import DEMONYMS, lookup
 from factcheck.quantities import extract_quantities
 
 __all__ = ["extract_claims", "split_sentences", "article_names", "DEMONYMS"]
@@ -196,8 +196,6 @@ def extract_claims(article: Article) -> list[Claim]:
 def _country_breakdown(claims: list[Claim]) -> list[Claim]:
     """'Mozambique has reported 417 deaths ... Zimbabwe 259, Malawi 56': where an article gives one measure for
     several countries, each country's figure is a part of the story's total."""
-    from factcheck.places import lookup
-
     countries: dict[str, set[str]] = {}
     own: dict[str, str] = {}
     for c in claims:
@@ -227,8 +225,6 @@ def _timeline_lists(text: str, claims: list[Claim], published: date | None) -> l
 
 def _story_context(article: Article, spans) -> tuple[str | None, str | None, str | None]:
     """(main country code, main place, main event) of the article: what a figure is about when its sentence does not say."""
-    from factcheck.places import lookup
-
     countries: Counter[str] = Counter()
     places: Counter[str] = Counter()
     events: Counter[str] = Counter()
@@ -289,8 +285,6 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z-]+(?:['’](?!s\b)[a-z-]+)*(?:\s+[A-Z][a
 
 def _named_places(chunk: str) -> list[tuple[str, float]]:
     """Countries and large towns named anywhere ("Sri Lanka's president", "Colombo police"), at half weight."""
-    from factcheck.places import lookup
-
     out = []
     for m in _CAPITALISED.finditer(chunk):
         place = lookup(m.group())
@@ -384,11 +378,6 @@ _INSERTED_PART = re.compile(r"\s*,\s*(?:including|among them|of whom|mostly|many
 _PLACE_OF_BEFORE = re.compile(r"\b(?:nation|country|island|city|town|village|state|region|province|capital|metropolis|"
                               r"community|district)\s+of\s+(?:about\s+|some\s+|more than\s+|nearly\s+|around\s+|"
                               r"roughly\s+|over\s+|almost\s+)?$", re.I)
-#: The figure is the subject of a verb that is no measure: "hundreds of people pressed near the water's edge".
-_OTHER_VERB_AFTER = re.compile(r"(?:\s+(?:of\s+)?(?:people|residents|relatives|mourners|onlookers|volunteers|others))?"
-                               r"\s+(?:have\s+|had\s+)?(?:pressed|gathered|watched|waited|queued|lined up|crowded|"
-                               r"mourned|protested|marched|attended|prayed|rallied|volunteered|turned out|"
-                               r"took part|joined|gather|watch|wait|queue|protest|march|attend|pray|rally)\b", re.I)
 _AND_NEXT = re.compile(r"^[^.;]{0,80}?\b(?:and|plus|as well as)\s+(?:\w+\s+){0,2}$", re.I)
 _PLACE_COUNT_NOUNS = {"country", "nation", "nationality", "state", "region", "province", "city", "town", "village"}
 _AMONG_AFTER = re.compile(r"[^.;]{0,60}?\b(?:were|are|was|is|being)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[a-z]+\s+)?"
@@ -406,8 +395,6 @@ _PLACE_WITH = re.compile(r"\b(?:the\s+)?(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w
 def _place_with(sentence: str, start: int) -> str | None:
     """'Kenya coming next with 19', 'Canada with 18': a figure a country or region has 'with' is that place's part
     of a total (also when the rest of the list is in words)."""
-    from factcheck.places import lookup
-
     m = _PLACE_WITH.search(sentence, max(0, start - 60), start)
     if m is None:
         return None
@@ -462,7 +449,7 @@ def _measure_in_sentence(claim: Claim, q: Quantity, sentence: str) -> Claim:
     million"; the subject's verb past an "including ..." insertion; a place's population; a hospital count."""
     if claim.dimension != "count":
         return claim
-    if _OTHER_VERB_BEFORE.search(sentence, max(0, q.start - 40), q.start) or _OTHER_VERB_AFTER.match(sentence, q.end):
+    if _OTHER_VERB_BEFORE.search(sentence, max(0, q.start - 40), q.start):
         claim = _replace(claim, predicate=None)  # "affected over 2 million people and displaced half a million"
     if claim.predicate is None and (ins := _INSERTED_PART.match(sentence, q.end)):
         # "At least 39 people, including four children, have been killed": the verb after the insertion
@@ -843,7 +830,7 @@ def _places(sentence: str, q: Quantity) -> str | None:
     if several:
         return "; ".join(several)
     own = _TOLL_OF_PLACE.search(sentence, 0, q.start)
-    if own and lookup_place(own.group("place")) is not None:
+    if own and lookup(own.group("place")) is not None:
         return own.group("place")
     found = _place_names(sentence[lo:hi]) or _place_names(sentence)
     if not found:
@@ -864,19 +851,13 @@ _TOLL_OF_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’
 _N_COUNTRIES = re.compile(r"\b(?:in|across|from)\s+(?:two|three|four|five|six|several|\d+)\s+(?:\w+\s+)?countries\b", re.I)
 
 
-def lookup_place(name: str):
-    from factcheck.places import lookup
-
-    return lookup(name)
-
-
 def _several_countries(sentence: str) -> list[str]:
     """'in three countries in southeastern Africa – Malawi, Mozambique and Madagascar': the countries named."""
     if not _N_COUNTRIES.search(sentence):
         return []
     out = []
     for m in _CAPITALISED.finditer(sentence):
-        place = lookup_place(m.group())
+        place = lookup(m.group())
         if place is not None and place.kind == "country" and m.group() not in out:
             out.append(m.group())
     return out if len(out) >= 2 else []
@@ -906,8 +887,6 @@ _ORG_WORDS = re.compile(r"\b(?:Minister|Secretary|President|Foreign|Security|Cou
 
 def _place_mentions(sentence: str) -> list[tuple[str, float]]:
     """Every place mention with its weight for the story's place (1, or 0.3 after from/to)."""
-    from factcheck.places import lookup
-
     out = []
     for m in _PLACE_PREP.finditer(sentence):
         place = re.sub(r"['’]s$", "", m.group("place"))
@@ -931,8 +910,6 @@ _LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<place>[
 def _listed_after(sentence: str, end: int) -> list[str]:
     """'in Mozambique, Zimbabwe and Malawi': the places listed after the first one are the figure's too (only
     names the gazetteer knows, so 'in Beira, officials said' adds nothing)."""
-    from factcheck.places import lookup
-
     out = []
     while (m := _LIST_NEXT.match(sentence, end)) is not None and lookup(m.group("place")) is not None:
         out.append(m.group("place"))

@@ -33,7 +33,8 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from factcheck.frames import assign, outside_story, place_reasons, population_of, several_countries_of, subject_name
+from factcheck.frames import (assign, outside_story, place_reasons, population_of, several_countries_of, spans_countries,
+                              subject_name)
 from factcheck.parts import parts_exceed_total
 from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding, Subject
 from factcheck.rules import Rule, RuleSet, norm_place
@@ -343,7 +344,7 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
                 out.extend(place_reasons(a, b))
             elif pa and pb and (len(pa) > 1 or len(pb) > 1) and (several := several_countries_of(a, b)):
                 out.append(several)
-            elif bool(pa) != bool(pb) and several_countries_of(a, a if pa else b, alone=True):
+            elif bool(pa) != bool(pb) and spans_countries(a if pa else b):
                 out.append(f"a total over several countries vs a figure with no place: {a.place or b.place}")
             elif bool(pa) != bool(pb):
                 away = outside_story(a, b) if pa else outside_story(b, a)

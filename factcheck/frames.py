@@ -118,24 +118,27 @@ def place_reasons(a: Claim, b: Claim) -> list[str]:
     return [f"different places: {a.place} vs {b.place}"]
 
 
+def _wide(places: list) -> bool:
+    """Places that span several countries: two countries or more, or a part of the world ("East Africa")."""
+    return len({p.country for p in places if p.kind == "country"}) > 1 or any(p.kind == "area" for p in places)
+
+
 def several_countries(pa: list, pb: list) -> str | None:
     """'750 in Mozambique, Zimbabwe and Malawi' is a total over three countries, and '602 in Mozambique' one of its
     parts: figures over different numbers of countries never count the same people."""
     ca, cb = {p.country for p in pa}, {p.country for p in pb}
-    wide_a = len(ca) > 1 or any(p.kind == "area" for p in pa)  # "in East Africa": several countries
-    wide_b = len(cb) > 1 or any(p.kind == "area" for p in pb)
-    if ca and cb and ca != cb and (wide_a or wide_b):
+    if ca and cb and ca != cb and (len(ca) > 1 or len(cb) > 1 or _wide(pa) or _wide(pb)):
         return f"different countries: {', '.join(sorted(ca))} vs {', '.join(sorted(cb))}"
     return None
 
 
-def several_countries_of(a: Claim, b: Claim, alone: bool = False) -> str | None:
-    """several_countries for two claims; with ``alone``, whether claim b's own places span several countries."""
-    if alone:
-        places = _resolved(b)
-        wide = len({p.country for p in places if p.kind == "country"}) > 1 or any(p.kind == "area" for p in places)
-        return "several" if wide else None
+def several_countries_of(a: Claim, b: Claim) -> str | None:
     return several_countries(_resolved(a), _resolved(b))
+
+
+def spans_countries(c: Claim) -> bool:
+    """Whether the claim's own places span several countries (then it is never compared with an unplaced figure)."""
+    return _wide(_resolved(c))
 
 
 def outside_story(c: Claim, other: Claim) -> str | None:

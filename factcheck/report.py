@@ -26,6 +26,15 @@ MAX_ROWS = 12
 MAX_ITEMS = 8
 
 
+def timeline_row(e) -> str:
+    """One figure of a subject's timeline as a Markdown table row (the report and `factcheck subjects`)."""
+    c = e.claim
+    where = f"`{_cell(e.location)}`" + (f" ×{e.count}" if e.count > 1 else "")
+    return (f"| {c.as_of.isoformat() if c.as_of else ''} | {c.published.isoformat() if c.published else ''} | "
+            f"{_cell(c.source or c.article)} | {_cell(c.attribution)} | {_cell(figure_label(c))} ({where})"
+            f"{_cell(' ' + figure_note(c)) if c.part else ''} | {_cell(e.interval)} | {MARK_LABEL[e.mark]} |")
+
+
 def _cell(text: str | None) -> str:
     s = "" if text is None else str(text)
     return " ".join(s.replace("|", "\\|").split())
@@ -44,13 +53,7 @@ def _timeline_table(t: Timeline) -> list[str]:
         marked = [e for e in entries if e.mark]
         keep = set(map(id, (marked + [e for e in entries if not e.mark])[:MAX_ROWS]))
         entries = [e for e in entries if id(e) in keep]
-    for e in entries:
-        c = e.claim
-        where = f"`{_cell(e.location)}`" + (f" ×{e.count}" if e.count > 1 else "")
-        lines.append(f"| {c.as_of.isoformat() if c.as_of else ''} | {c.published.isoformat() if c.published else ''} | "
-                     f"{_cell(c.source or c.article)} | {_cell(c.attribution)} | {_cell(figure_label(c))} ({where})"
-                     f"{_cell(' ' + figure_note(c)) if c.part else ''} | "
-                     f"{_cell(e.interval)} | {MARK_LABEL[e.mark]} |")
+    lines += [timeline_row(e) for e in entries]
     hidden = len(t.entries) - len(entries)
     if hidden > 0:
         lines += ["", f"… and {_plural(hidden, 'more row')} (every figure is in the JSON report)."]

@@ -13,8 +13,8 @@ import json
 from typing import Any
 
 from factcheck.model import Report
-from factcheck.report import MARK_LABEL, VERDICT_LABEL, _cell, summary_line
-from factcheck.timeline import Timeline, figure_label, figure_note, timelines
+from factcheck.report import VERDICT_LABEL, _cell, summary_line, timeline_row
+from factcheck.timeline import Timeline, timelines
 
 __all__ = ["render_subjects", "subjects_dict", "SUBJECT_FORMATS", "CSV_COLUMNS"]
 
@@ -57,13 +57,7 @@ def _markdown(report: Report) -> str:
         out += [f"## {_cell(s.name or s.measure)} ({s.id}): {VERDICT_LABEL[s.verdict]}", "",
                 f"{_cell(t.summary[0].upper() + t.summary[1:])}.", "",
                 "| As of | Published | Source | Attribution | Figure | Interval | Mark |", "|---|---|---|---|---|---|---|"]
-        for e in t.entries:
-            c = e.claim
-            where = f"`{_cell(e.location)}`" + (f" ×{e.count}" if e.count > 1 else "")
-            out.append(f"| {c.as_of.isoformat() if c.as_of else ''} | {c.published.isoformat() if c.published else ''} | "
-                       f"{_cell(c.source or c.article)} | {_cell(c.attribution)} | {_cell(figure_label(c))} ({where})"
-                       f"{_cell(' ' + figure_note(c)) if c.part else ''} | "
-                       f"{_cell(e.interval)} | {MARK_LABEL[e.mark]} |")
+        out += [timeline_row(e) for e in t.entries]
         out.append("")
     if not ts:
         out += ["No subjects: no figure any rule applies to.", ""]

@@ -34,7 +34,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from factcheck.frames import (assign, outside_story, place_reasons, population_of, several_countries_of, spans_countries,
-                              subject_name)
+                              subject_name, wide_article)
 from factcheck.parts import parts_exceed_total
 from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding, Subject
 from factcheck.rules import Rule, RuleSet, norm_place
@@ -346,6 +346,10 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
                 out.append(several)
             elif bool(pa) != bool(pb) and spans_countries(a if pa else b):
                 out.append(f"a total over several countries vs a figure with no place: {a.place or b.place}")
+            elif bool(pa) != bool(pb) and wide_article(b if pa else a) or not (pa or pb) and wide_article(a) != wide_article(b):
+                wide = b if pa else a if (pb or wide_article(a)) else b
+                out.append(f"a figure with no place in an article about {wide.story_place} vs "
+                           f"{'one for ' + (a.place or b.place) if (pa or pb) else 'one in an article about one country'}")
             elif bool(pa) != bool(pb):
                 away = outside_story(a, b) if pa else outside_story(b, a)
                 if away:
@@ -714,9 +718,62 @@ class _Judged:
         self.compared: list[tuple[Claim, Claim, str]] = []  # pairs judged in one frame, with their verdict
 
 
+#: A figure at most this share of a larger one its own article gives for the same frame and day is a part of it.
+OWN_PART_SHARE = 0.5
+
+
+def _in_headline(c: Claim, first_line: dict[str, int]) -> bool:
+    """The headline is read after the body, so its claims come after the body's first one yet stand above it."""
+    return c.line < first_line.get(c.article, 0)
+
+
+_TOTAL_WORDS = re.compile(r"\b(?:toll|total|in all|overall|altogether|tally)\b", re.I)
+
+
+def _worded_apart(small: Claim, big: Claim) -> bool:
+    """The smaller figure is told in other words (its own noun, verb or place: "recovered nine bodies in
+    Chilobwe") and does not call itself the total: the same words for both would be a slip, an internal conflict."""
+    if _TOTAL_WORDS.search(small.sentence or ""):
+        return False
+    return any((getattr(small, f) or "").lower() != (getattr(big, f) or "").lower() for f in ("noun", "predicate", "place"))
+
+
+def own_parts(group: list[Claim], rule: Rule, rules: RuleSet) -> dict[str, Claim]:
+    """Figures their own article shows to be parts: a writer who gives "438 dead" and then "nine bodies recovered in
+    Chilobwe" for the same day, place and people (not two sources named apart) is counting a part of the 438 (a search
+    team's finds, one district), not contradicting it. Headline figures, vague ones ("hundreds") and figures the
+    text gives as superseded keep their own reading. Returns each such claim's id -> the larger figure."""
+    if rule.compare != "cumulative":
+        return {}
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in group:
+        by_article[c.article].append(c)
+    out: dict[str, Claim] = {}
+    for claims in by_article.values():
+        if len(claims) < 2:
+            continue
+        first = min(claims, key=lambda c: _id_key(c.id))
+        first_line = {first.article: first.line}
+        for small in claims:
+            if small.vague or small.revision or _in_headline(small, first_line) or _num(small.high) is None:
+                continue
+            for big in claims:
+                lo = _num(big.low if big.low is not None else big.value)
+                if big is small or lo is None or big.revision or _num(small.high) > OWN_PART_SHARE * lo:
+                    continue
+                if claim_date(big) != claim_date(small) or (small.attribution and big.attribution
+                                                         and small.attribution != big.attribution):
+                    continue
+                if _worded_apart(small, big) and not scope_reasons(small, big, rule, rules):
+                    out[small.id] = big
+                    break
+    return out
+
+
 def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, out: _Judged, pairs=None) -> None:
     """Every pair of one block (or the candidate ``pairs(group)``, factcheck.blocks): different_scope with reasons, or a verdict."""
     candidates = pairs(group) if pairs is not None else ((a, group[i + 1:]) for i, a in enumerate(group))
+    parts = own_parts(group, rule, rules)
     for a, partners in candidates:
         for b in partners:
             if drafts and a.article not in drafts and b.article not in drafts:
@@ -726,6 +783,9 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
             if rule.require_entity and not (a.entity and b.entity):
                 continue
             reasons = scope_reasons(a, b, rule, rules)
+            for c in (a, b):
+                if c.id in parts and not reasons:
+                    reasons = [f"its own article gives \"{c.text}\" beside a total of \"{parts[c.id].text}\": a part"]
             verdict, why = compare_pair(a, b, rule)
             if reasons:
                 if verdict != "compatible":

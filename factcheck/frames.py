@@ -141,6 +141,12 @@ def spans_countries(c: Claim) -> bool:
     return _wide(_resolved(c))
 
 
+def wide_article(c: Claim) -> bool:
+    """An article about a part of the world ("More than 400 people have died in East Africa"): a figure in it that
+    names no place may be any of its countries', so it is never compared with one country's figure."""
+    return (c.place_root or "").startswith("area:")
+
+
 def outside_story(c: Claim, other: Claim) -> str | None:
     """'That Lion Air flight crashed in Indonesia, killing 189' in a story set in Ethiopia: a figure whose every
     place lies in another country than the one both articles are about is about somewhere else, even when the

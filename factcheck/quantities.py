@@ -121,6 +121,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             readings = _read(text, plain)  # a phrase that reads as nothing ("34 out of 42" is no share)
         for r in readings:
             _conversion_keeps_bound(text, found[-1] if found else None, r)
+            _gapped_keeps_bound(text, found, r)
             found.append(r)
         pos = readings[-1].end if readings else m.end()
     dollar = currencies.local_dollar(text)
@@ -140,6 +141,30 @@ def _conversion_keeps_bound(text: str, prev: _Reading | None, r: _Reading) -> No
     if prev.bound == "approx":
         r.low, r.high = approx(r.value, below_only=prev.high == prev.value)
     elif prev.bound in ("more_than", "at_least"):
+        r.low, r.high = r.value, None
+    else:
+        r.low, r.high = None, r.value
+
+
+_GAP_BEFORE = re.compile(r"[^.;:()]*?(?:,|\band)\s+")
+_GAP_AFTER = re.compile(r"\s+(?:in|on|at|from|among|across|inside|outside)\s+[A-Z]|\s*(?:[.;]|$)")
+
+
+def _gapped_keeps_bound(text: str, found: list[_Reading], r: _Reading) -> None:
+    """"At least 53 people have died in Mozambique and 225 in Malawi": a figure whose noun and verb are left out
+    (gapped) shares the qualifier of the figure whose words it borrows. "At least 10 died and 14 were wounded"
+    has its own verb, so keeps its own reading."""
+    head = next((p for p in reversed(found) if p.noun is not None), None)
+    if head is None or r.bound != "exact" or r.noun is not None or r.value is None or r.vague \
+            or head.bound not in ("approx", "more_than", "at_least", "at_most", "less_than") \
+            or (head.dimension, head.unit) != (r.dimension, r.unit) or r.dimension != "count" \
+            or any(p.noun is None and p.bound == "exact" and p is not found[-1] for p in found[found.index(head) + 1:]) \
+            or not _GAP_BEFORE.fullmatch(text, found[-1].end, r.start) or not _GAP_AFTER.match(text, r.end):
+        return
+    r.bound = head.bound
+    if head.bound == "approx":
+        r.low, r.high = approx(r.value, below_only=head.high == head.value)
+    elif head.bound in ("more_than", "at_least"):
         r.low, r.high = r.value, None
     else:
         r.low, r.high = None, r.value

@@ -587,3 +587,32 @@ def test_the_gazetteer_cache_gives_the_built_gazetteer(tmp_path, monkeypatch):
         assert places._cache_file() is None
     finally:
         places._index.cache_clear()
+
+
+def test_a_small_figure_beside_its_own_articles_total_is_a_part(tmp_path):
+    """'438 dead' and 'sniffer dogs have recovered nine bodies' in one article count a part, not a second toll: the
+    nine is never set against another article's toll. A figure from another source, or a headline, keeps its reading."""
+    _write(tmp_path, "a.md", "Wire", "2023-03-18",
+           "The death toll from Cyclone Freddy in Malawi has risen to 438. Police say sniffer dogs have so far "
+           "recovered nine bodies.")
+    _write(tmp_path, "b.md", "Ledger", "2023-03-18", "Cyclone Freddy has killed 430 people in Malawi.")
+    _write(tmp_path, "c.md", "Post", "2023-03-19", "Cyclone Freddy has killed 300 people in Malawi.")
+    report = run([str(tmp_path)], rules=RULES)
+    flags = _flags(report)
+    assert not any("nine bodies" in f for f in flags), flags
+    assert {"438", "300 people"} in flags and {"430 people", "300 people"} in flags  # the totals still meet
+    scope = [f.message for f in report.findings if f.verdict == "different_scope"]
+    assert any("a part" in m and "nine bodies" in m for m in scope), scope
+
+
+def test_an_unplaced_figure_in_an_article_about_a_part_of_the_world_is_no_countrys(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2023-03-16",
+           "More than 400 people have now died in East Africa as a result of Cyclone Freddy. More than 183,000 "
+           "people have been made homeless by the floods.")
+    _write(tmp_path, "b.md", "Ledger", "2023-03-16",
+           "In Mozambique, Cyclone Freddy has made 49,000 people homeless, officials said.")
+    _write(tmp_path, "c.md", "Post", "2023-03-16", "Cyclone Freddy has made 49,000 people homeless, officials said.")
+    report = run([str(tmp_path)], rules=RULES)
+    flags = _flags(report)
+    assert {"More than 183,000 people", "49,000 people"} not in flags, flags
+    assert report.claims[0].place_root == "area:East Africa"

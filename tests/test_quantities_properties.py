@@ -261,3 +261,17 @@ def test_ranges(a, d, pattern):
     b = a + d
     q = only_quantity("Officials said " + pattern.format(a=written(a), b=written(b)) + " people were evacuated.")
     assert (q.bound, q.low, q.high, q.value) == ("range", a, b, a), q
+
+
+@SETTINGS
+@given(figures, figures, st.sampled_from(["at least", "more than", "about"]),
+       st.sampled_from(["in Malawi", "on Sunday.", "."]), st.sampled_from(["have died", "were injured"]))
+def test_a_gapped_figure_shares_the_qualifier_it_borrows_words_from(n, m, qualifier, tail, verb):
+    """'At least 53 people have died in Mozambique and 225 in Malawi': the second figure borrows the first's noun,
+    verb and qualifier. With a verb of its own ('and 14 were wounded') it keeps its own exact reading."""
+    gapped = extract_quantities(f"{qualifier.capitalize()} {written(n)} people {verb} in Mozambique and "
+                                f"{written(m)} {tail}")
+    own = extract_quantities(f"{qualifier.capitalize()} {written(n)} people {verb} and {written(m)} were wounded.")
+    assert len(gapped) == 2 and len(own) == 2, (gapped, own)
+    assert gapped[1].bound == gapped[0].bound != "exact" and gapped[1].value == m, gapped
+    assert own[1].bound == "exact" and (own[1].low, own[1].high) == (m, m), own

@@ -83,7 +83,7 @@ _EVENTS: list[tuple[str, re.Pattern]] = [
     ("talks", re.compile(r"\b(?:talks|negotiations|meeting|summit|(?<!news )(?<!press )conference)\b", re.I)),
 ]
 
-_MODAL = re.compile(r"\b(?:would|could|might|may|if|unless|threatens? to|stands? to|risks?|feared|fears|projected|forecast|"
+_MODAL = re.compile(r"\b(?:would|could|might|may|if|unless|threatens? to|stands? to|risks?|feared|fears?|projected|forecast|"
                     r"expected to)\b(?!\s+have\b)[^,;:.]*$", re.I)  # "may have carried 700": an estimate, not a hypothesis
 
 # ---------------------------------------------------------------- places
@@ -127,6 +127,9 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY_RE = re.compile(r"\b(?:on |late |early |last )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                          r"|\b(?P<rel>today|yesterday|tonight)\b"
                          r"|\b(?:over|at|during|on) the (?P<weekend>weekend)\b", re.I)  # the weekend: its Sunday
+#: "in Saturday's quakes": the day names the incident, not the count's date ("Saturday's report" does date it)
+_INCIDENT_DAY = re.compile(r"['’]s\s+(?!(?:\w+\s+)?(?:report|update|figures?|statement|briefing|count|tally|toll|data|"
+                           r"bulletin|numbers?|estimate)\b)")
 _STARTED_IN = re.compile(
     r"\b(?P<verb>began|begun|started|broke out|erupted|start|began in earnest)\s+in\s+(?P<year>(?:1[89]|20)\d\d)\b", re.I)
 
@@ -375,9 +378,10 @@ _OTHER_VERB_BEFORE = re.compile(r"\b(?:affected|affecting|affects|impacted|impac
                                 r"(?:(?:over|more than|some|about|around|nearly|almost|at least|up to|an estimated|roughly)\s+)?$",
                                 re.I)
 _INSERTED_PART = re.compile(r"\s*,\s*(?:including|among them|of whom|mostly|many of them)\b[^,;.]{0,60},", re.I)
-_PLACE_OF_BEFORE = re.compile(r"\b(?:nation|country|island|city|town|village|state|region|province|capital|metropolis|"
-                              r"community|district)\s+of\s+(?:about\s+|some\s+|more than\s+|nearly\s+|around\s+|"
-                              r"roughly\s+|over\s+|almost\s+)?$", re.I)
+_PLACE_OF_BEFORE = re.compile(r"(?:\b(?:nation|country|island|city|town|village|state|region|province|capital|metropolis|"
+                              r"community|district)\s+of|\b(?:inhabited|populated|peopled) by|\bhome to|"
+                              r"\bwith a population of)\s+(?:about\s+|some\s+|more than\s+|nearly\s+|around\s+|"
+                              r"roughly\s+|over\s+|almost\s+|approximately\s+|an estimated\s+)?$", re.I)
 _AND_NEXT = re.compile(r"^[^.;]{0,80}?\b(?:and|plus|as well as)\s+(?:\w+\s+){0,2}$", re.I)
 _PLACE_COUNT_NOUNS = {"country", "nation", "nationality", "state", "region", "province", "city", "town", "village"}
 _AMONG_AFTER = re.compile(r"[^.;]{0,60}?\b(?:were|are|was|is|being)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[a-z]+\s+)?"
@@ -1017,7 +1021,8 @@ def _as_of(sentence: str, published: date | None) -> date | None:
             n = (m.group("n_ago") or "one").lower()
             count = int(n) if n.isdigit() else _SMALL_NUMBERS.get(n, 1)
             return published - timedelta(days=days * count)
-    m = next((w for w in _WEEKDAY_RE.finditer(sentence) if _states_figure(sentence, w.start(), w.end())), None)
+    m = next((w for w in _WEEKDAY_RE.finditer(sentence) if _states_figure(sentence, w.start(), w.end())
+              and not _INCIDENT_DAY.match(sentence, w.end())), None)
     if not m:
         return None
     if m.group("rel"):

@@ -127,6 +127,8 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY_RE = re.compile(r"\b(?:on |late |early |last )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                          r"|\b(?P<rel>today|yesterday|tonight)\b"
                          r"|\b(?:over|at|during|on) the (?P<weekend>weekend)\b", re.I)  # the weekend: its Sunday
+_TABLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_TABLE_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*")
 #: "in Saturday's quakes": the day names the incident, not the count's date ("Saturday's report" does date it)
 _INCIDENT_DAY = re.compile(r"['’]s\s+(?!(?:\w+\s+)?(?:report|update|figures?|statement|briefing|count|tally|toll|data|"
                            r"bulletin|numbers?|estimate)\b)")
@@ -160,13 +162,16 @@ def extract_claims(article: Article) -> list[Claim]:
     n = 0
     last_measure: str | None = None  # "the toll rose to 90": the measure named last, in the paragraph or before
     for p_start, p_end in spans + _title_span(text):  # the headline last: it usually repeats a figure of the body
+        para_places: set[str] = set()
         for s_start, s_end in bounded_sentences(text, p_start, p_end):  # windows and caps: factcheck.limits
             sentence = text[s_start:s_end]
             for m in _ENTITY_NAMED.finditer(sentence):
                 named = _canonical_entity(m.group("name"))
                 if named and named.endswith("Agreement"):
                     agreements.append(named)
-            for q, claim in _read_sentence(article, sentence, s_start, line_starts, n, last_measure):
+            read = _read_sentence(article, sentence, s_start, line_starts, n, last_measure)
+            read, para_places = _paragraph_place(sentence, read, para_places, story)
+            for q, claim in read:
                 n += 1
                 if claim.predicate and claim.dimension == "count":
                     last_measure = claim.predicate
@@ -194,6 +199,28 @@ def extract_claims(article: Article) -> list[Claim]:
     claims = _country_breakdown(_timeline_lists(text, _fact_box(text, claims), article.published))
     return [_local_currency(_in_story(c, story)) for c in claims]  # after repeats filled in what a cut-short first
     # mention lacked
+
+
+_WHOLE = re.compile(r"\b(?:national|nationwide|countrywide|across the country|the country|overall|in all|altogether|total|"
+                    r"cumulative)\b", re.I)
+
+
+def _paragraph_place(sentence: str, read: list[tuple[Quantity, Claim]], before: set[str],
+                     story: tuple[str | None, str | None, str | None]) -> tuple[list[tuple[Quantity, Claim]], set[str]]:
+    """'With 244 deaths ... Balochistan is the worst-hit province. Out of 61,488 houses damaged, 17,528 ...': a
+    sentence that names no place goes on about the one place its paragraph named, when that place lies inside
+    the story's country (the country itself is every unplaced figure's default) and the sentence does not speak
+    of the whole ("the national toll")."""
+    here = {c.place for _, c in read if c.place}
+    if here or not read:
+        return read, (before | here) if here else before
+    if len(before) != 1 or _WHOLE.search(sentence):
+        return read, before
+    (place,) = before
+    found = lookup(place)
+    if found is None or found.kind == "country" or story[0] is None or found.country != story[0]:
+        return read, before
+    return [(q, _replace(c, place=place) if c.dimension == "count" else c) for q, c in read], before
 
 
 def _country_breakdown(claims: list[Claim]) -> list[Claim]:
@@ -354,7 +381,23 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
     out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
-    return _money_purposes(sentence, _restated_amounts(sentence, _listed_populations(sentence, out)))
+    out = _money_purposes(sentence, _restated_amounts(sentence, _listed_populations(sentence, out)))
+    return _table_cells(sentence, out)
+
+
+#: A "sentence" with this many figures and fewer than WORDS_PER_FIGURE words a figure is a flattened table.
+TABLE_FIGURES = 6
+WORDS_PER_FIGURE = 3
+
+
+def _table_cells(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+    """'Province Injuries Deaths AJK 21 37 Balochistan 102 234 ... Total 1,456 982': a table flattened into text
+    pairs its figures with row and column names that the sentence reader cannot see, so each cell is a part of
+    something unnamed, never set against a toll."""
+    numbers = len(_TABLE_NUMBER.findall(sentence))  # "21 37 ... 102 234": cells the grammar may read as one figure
+    if not read or numbers < TABLE_FIGURES or len(_TABLE_WORD.findall(sentence)) >= WORDS_PER_FIGURE * numbers:
+        return read
+    return [(q, _replace(c, part="part") if c.dimension == "count" else c) for q, c in read]
 
 
 _RESTATED = re.compile(r"\s*\(\s*(?:about|around|some|roughly|approximately|nearly|almost|or|approx\.|ca\.)?\s*$", re.I)
@@ -833,7 +876,7 @@ def _places(sentence: str, q: Quantity) -> str | None:
     several = _several_countries(sentence)
     if several:
         return "; ".join(several)
-    own = _TOLL_OF_PLACE.search(sentence, 0, q.start)
+    own = _TOLL_OF_PLACE.search(sentence, 0, q.start) or _PLACE_WITH.match(sentence, 0, q.start)
     if own and lookup(own.group("place")) is not None:
         return own.group("place")
     found = _place_names(sentence[lo:hi]) or _place_names(sentence)
@@ -852,6 +895,9 @@ _TOLL_OF_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’
                             r"|,\s+where\b|\s+(?:bore the brunt|was hardest hit|was the hardest hit)\b"
                             r"|\s+(?:recorded|reported|counted|registered|confirmed|has recorded|has reported)\s+$)"
                             r"[^.;]{0,60}$")
+#: "Sindh with 401 deaths, 1,055 injuries": a place that opens its sentence and holds the figures after it.
+_PLACE_WITH = re.compile(r"^\W*(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),?\s+(?:was\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?with\s"
+                         r"[^.;]{0,80}$")
 _N_COUNTRIES = re.compile(r"\b(?:in|across|from)\s+(?:two|three|four|five|six|several|\d+)\s+(?:\w+\s+)?countries\b", re.I)
 
 

@@ -338,6 +338,9 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
                 out.append(f"{_describe_population(na)} vs {_describe_population(nb)}")
             elif na.endswith(":part"):  # "Four of those on board" and "32 out of the 149": which parts is unknown
                 out.append(f"two parts of a total that do not say which: {_describe_population(na)}")
+            elif na.endswith(":increase") and (claim_date(a) is None or claim_date(a) != claim_date(b)):
+                # "59 more deaths" on Monday and "22 more" a fortnight later: each day's increase is its own count
+                out.append("increases over different periods")
         elif key == "place":
             pa, pb = _places(a, rules), _places(b, rules)
             if pa and pb and not (pa & pb):

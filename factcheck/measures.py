@@ -42,6 +42,9 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
     ("displaced", re.compile(r"\b(?:displaced|displacing|displacements?|homeless|forced from their homes|uprooted)\b", re.I)),
     ("evacuated", re.compile(r"\b(?:evacuated|evacuation|evacuating)\b", re.I)),
     ("fled", re.compile(r"\b(?:fled|fleeing|flee|escaped|have left the country)\b", re.I)),
+    # "5.7 million people affected by floods", "affected over 33 million": no rule counts it, so it is no toll
+    ("affected", re.compile(r"\b(?:affected|impacted)\b(?!\s+(?:areas?|villages?|districts?|regions?|provinces?|"
+                            r"communities|families|households|people|persons|towns?|parts?|zones?|countries|states?)\b)", re.I)),
     ("refugees", re.compile(r"\brefugees?\b|\basylum\b", re.I)),
     ("arrested", re.compile(r"\b(?:arrested|detained|detention|jailed|imprisoned|in custody|suspects? held)\b", re.I)),
     ("population", re.compile(r"\b(?:home to|population of|populations? (?:is|was|of)|inhabitants|a (?:city|town|village|district|"
@@ -359,11 +362,21 @@ _INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|\b
                         re.I)
 
 
+#: "24 people were killed in the last 24 hours": a day's increase, not the toll ("rose to 1,136 in the past day" is one)
+_LAST_DAY = re.compile(r"\b(?:in|within|over|during)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+(?:24|48|72|twenty-four|"
+                       r"forty-eight)\s+hours\b|\b(?:in|over|during)\s+the\s+(?:past|last)\s+day\b", re.I)
+_TO_TOTAL = re.compile(r"\b(?:to|at|of|reached|reaching|hit|passed|exceeded|topped)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def increment(sentence: str, start: int, end: int) -> bool:
-    """'three additional bodies', 'another 20', '25 more': an increase, never a total."""
-    return bool(_INCREMENT.search(sentence[max(0, start - 30):start])
-                or re.search(r"\b(?:more(?!\s+than)|additional|extra|further)\b", sentence[start:end], re.I)
-                or re.match(r"^\s*(?:\w+\s+)?(?:more|additional)\b", sentence[end:end + 25], re.I))
+    """'three additional bodies', 'another 20', '25 more', '24 killed in the last 24 hours': an increase, never a total."""
+    if _INCREMENT.search(sentence[max(0, start - 30):start]) \
+            or re.search(r"\b(?:more(?!\s+than)|additional|extra|further)\b", sentence[start:end], re.I) \
+            or re.match(r"^\s*(?:\w+\s+)?(?:more|additional)\b", sentence[end:end + 25], re.I):
+        return True
+    lo, hi = clause_bounds(sentence, start, end)
+    return bool(_LAST_DAY.search(sentence, lo, hi)) and not _TO_TOTAL.search(sentence, max(0, start - 30), start) \
+        and not re.search(r"\b(?:toll|total|tally|overall|cumulative)\b", sentence[lo:hi], re.I)
 
 
 _PREVIOUS_SUBJECT = re.compile(r"^\W*(?:the\s+)?(?:previous|earlier|initial|original|first|old)\s+(?:death\s+)?"

@@ -19,6 +19,7 @@ IRREGULAR_PLURALS = {
     "species": "species", "aircraft": "aircraft", "crises": "crisis", "analyses": "analysis",
     "thieves": "thief", "leaves": "leaf", "halves": "half", "shelves": "shelf", "wolves": "wolf",
     "news": "news", "bus": "bus", "buses": "bus", "taxes": "tax", "boxes": "box", "offices": "office",
+    "livestock": "livestock", "poultry": "poultry", "swine": "swine",  # "500,000 livestock killed": no people
 }
 #: plural-looking words that are not counted nouns
 NOT_NOUNS = {

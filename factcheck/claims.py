@@ -73,7 +73,7 @@ _EVENTS: list[tuple[str, re.Pattern]] = [
                         r"fighters?|station|trucks?|engines?|rescue|crews?|on|at|into|upon)\b)|wildfires?|blazes?|"
                         r"bushfires?)\b", re.I)),
     ("crash", re.compile(r"\b(?:crash(?:es)?|airliner|plane|derailment|collision|sinking|capsized|capsizing|shipwrecks?)\b", re.I)),
-    ("crush", re.compile(r"\b(?:crowd crush|crush|stampede|crowd surge|crowd collapse)\b", re.I)),
+    ("crush", re.compile(r"\b(?:crowd crush|crush|stampede|crowd surge|crowd collapse|riots?|rioting)\b", re.I)),
     ("collapse", re.compile(r"\b(?:(?:building|bridge|condo|condominium|tower|partial|roof|mine|dam|stadium|apartment|"
                             r"structural)\s+collapse|collapsed (?:building|tower|bridge|condo|structure)|collapse of|"
                             r"(?:building|tower|bridge|block|condo|complex|structure|roof|dam|mine)\s+(?:\w+\s+)?"
@@ -430,7 +430,8 @@ _PLACE_COUNT_NOUNS = {"country", "nation", "nationality", "state", "region", "pr
 _AMONG_AFTER = re.compile(r"[^.;]{0,60}?\b(?:were|are|was|is|being)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[a-z]+\s+)?"
                           r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
                           r"thousands)", re.I)  # "four people directly involved were among 11 detained"
-_ONE_OF_THE = re.compile(r"[^.;]{0,40}?\b(?:in|on|at|inside|near) one of the\b", re.I)
+_ONE_OF_THE = re.compile(r"[^.;]{0,40}?\b(?:in|on|at|inside|near) one of the\b"
+                         r"(?!\s+(?:\w+est|most|worst|biggest|greatest|deadliest|largest|bloodiest)\b)", re.I)  # not "one of the worst"
 _OTHER_AFTER = re.compile(r"\s+other\b", re.I)
 _STILL_IN_HOSPITAL = re.compile(r"[^.;]{0,60}?\b(?:remain|remains|remained|are still|were still|still|are being|were being)"
                                 r"\s+(?:in (?:the )?hospitals?|hospitali[sz]ed|treated in)\b", re.I)
@@ -854,6 +855,8 @@ def _predicate(sentence: str, q: Quantity, others: tuple[tuple[int, int], ...] =
         return "refugees"
     if label == "attackers" and q.value == 1:
         return None  # "One suicide bomber reportedly educated in the UK": one of them, not how many there were
+    if label == "affected" and q.dimension != "count":
+        return None  # "aid of 30,000 dirhams for households affected by the quake": who it is for, not the amount's
     return label
 
 
@@ -876,7 +879,7 @@ def _places(sentence: str, q: Quantity) -> str | None:
     several = _several_countries(sentence)
     if several:
         return "; ".join(several)
-    own = _TOLL_OF_PLACE.search(sentence, 0, q.start) or _PLACE_WITH.match(sentence, 0, q.start)
+    own = _TOLL_OF_PLACE.search(sentence, 0, q.start) or _OPENING_PLACE_WITH.match(sentence, 0, q.start)
     if own and lookup(own.group("place")) is not None:
         return own.group("place")
     found = _place_names(sentence[lo:hi]) or _place_names(sentence)
@@ -896,8 +899,8 @@ _TOLL_OF_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’
                             r"|\s+(?:recorded|reported|counted|registered|confirmed|has recorded|has reported)\s+$)"
                             r"[^.;]{0,60}$")
 #: "Sindh with 401 deaths, 1,055 injuries": a place that opens its sentence and holds the figures after it.
-_PLACE_WITH = re.compile(r"^\W*(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),?\s+(?:was\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?with\s"
-                         r"[^.;]{0,80}$")
+_OPENING_PLACE_WITH = re.compile(r"^\W*(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),?\s+(?:was\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?with\s"
+                                 r"[^.;]{0,80}$")
 _N_COUNTRIES = re.compile(r"\b(?:in|across|from)\s+(?:two|three|four|five|six|several|\d+)\s+(?:\w+\s+)?countries\b", re.I)
 
 

@@ -114,6 +114,13 @@ def nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | No
     return best
 
 
+#: "The death toll, which was earlier put at 125, has now risen to 131": the toll's verb and its figure.
+_TOLL_RISEN_TO = re.compile(r"\b(?:death toll|toll of the dead|number of (?:the )?dead|number of deaths)\b[^.;]{0,120}?"
+                            r"\b(?:rose|risen|rising|climbed|jumped|increased|reached|stands?|stood|hit|passed|topped|"
+                            r"(?:was |been |is )?(?:put|revised|lowered|raised|updated|corrected))\s+(?:\w+\s+){0,2}?"
+                            r"(?:to|at)\s+(?:at least\s+|about\s+|some\s+|more than\s+|nearly\s+|over\s+)?$", re.I)
+
+
 def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PREDICATES,
               others: tuple[tuple[int, int], ...] = ()) -> str | None:
     """The measure of the figure at sentence[start:end]: its noun's, else its clause's verb, else the nearest
@@ -134,6 +141,8 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
     by_noun = _noun_measure(sentence, start, noun)
     if by_noun:
         return by_noun
+    if noun is None and _TOLL_RISEN_TO.search(sentence, max(0, start - 160), start):
+        return "killed"  # "the death toll ... has now risen to 131 after six more succumbed to their injuries"
     if noun in _ATTACKERS and not _DONE_TO.match(sentence, end):
         return "attackers"  # "seven bombers blew themselves up", "Nine bombers co-ordinated blasts"
     own = [(label, pat) for label, pat in patterns if label != NOUN_FALLBACK.get(noun or "")]
@@ -266,14 +275,24 @@ def nationality_in_clause(sentence: str, start: int, end: int) -> str | None:
 
 
 _SEVERITY = re.compile(r"\b(?P<how>minor|light|slight|serious|severe|critical|life-threatening|grave)\s+(?:injur(?:y|ies)|"
-                       r"wounds?|condition|burns)\b", re.I)
+                       r"wounds?|condition|burns)\b"
+                       r"|\b(?P<how_adv>badly|seriously|severely|critically|gravely|lightly|slightly|mildly|moderately)\s+"
+                       r"(?:injured|wounded|hurt|burned|burnt)\b"
+                       r"|\b(?:injured|wounded|hurt)\s+(?P<how_after>badly|seriously|severely|critically|gravely|lightly|"
+                       r"slightly|mildly|moderately)\b", re.I)
+
+
+#: "badly injured" and "serious injuries" name one part: the adverb is read as its adjective.
+_SEVERITY_WORD = {"badly": "serious", "seriously": "serious", "severely": "severe", "critically": "critical",
+                  "gravely": "grave", "lightly": "light", "slightly": "slight", "mildly": "minor", "moderately": "moderate"}
 
 
 def _named_part(sentence: str, start: int, end: int, lo: int, hi: int) -> str | None:
     """A part that names itself: by severity, by sex or group after the figure, or 'the other ...' before it."""
     severity = _SEVERITY.search(sentence, lo, hi)
     if severity:
-        return severity.group("how").lower()  # "116 others sustained minor injuries": the lightly hurt only
+        how = severity.group("how") or severity.group("how_adv") or severity.group("how_after")
+        return _SEVERITY_WORD.get(how.lower(), how.lower())  # "116 others sustained minor injuries": the lightly hurt
     who = _WHO_AFTER.match(sentence[end:end + 40])
     if who:
         return who.group("who").lower()  # "Of the dead, 101 are female and 55 are male": parts by sex or group
@@ -331,6 +350,9 @@ _EARLIER_BEFORE = re.compile(
     r"had|been|the|toll|figure|number|death|that|it|they|officials|authorities|estimates?|figures?|counts?|tolls?|"
     r"our|its|their)){0,7}"
     r"|\bearlier\s+(?:put|reported|gave|said|estimated|counted)\b(?:\s+(?:the|toll|figure|number|at|as|that|death)){0,4}"
+    r"|\b(?:reported|put|given|said|announced|stated|estimated)\s+earlier(?:\s+(?:that|at|as|the|toll|figure|death)){0,4}"
+    r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:\w+\s+){0,2}?(?:reported|given|put|announced|stated|"
+    r"counted)(?:\s+(?:earlier|that|at|as|the|toll|figure|death)){0,4}"
     r"|\bearlier\s+(?:reports?|figures?|estimates?|tolls?|counts?)\s+(?:of|had|said|put|gave)(?:\s+\w+){0,3}?"
     r"|\b(?:an?|the)\s+(?:earlier|previous|initial|original|first)\s+(?:\w+\s+){0,2}?(?:of|at)"
     r"|\bfrom(?=\s+(?:an?\s+)?(?:earlier|previous|initial)\b)(?:\s+\w+){0,3}?(?:\s+of)?)\s*$", re.I)

@@ -336,3 +336,54 @@ def test_an_opening_previously_dates_every_figure_until_a_contrast():
     text = "Earlier on Saturday, state TV had put the toll at 120, but officials now say 151 people died."
     assert _kind(text, "120").revision == "earlier"
     assert _kind(text, "151 people").revision != "earlier"
+
+
+# ---------------------------------------------------------------- measures read on flood and crowd stories
+def test_people_affected_are_no_toll_and_a_days_increase_is_no_total():
+    head = _kind("More than 5.7 million people affected by floods in Karvia, over 1000 killed.",
+                 "More than 5.7 million people")
+    assert head.kind is None and head.predicate == "affected"
+    day = _kind("According to the agency, 24 people were killed in the last 24 hours, which increased the overall toll.",
+                "24 people")
+    assert day.kind == "deaths" and day.part == "increase"
+    total = _kind("The toll rose to 1,136 in the past 24 hours.", "1,136")
+    assert total.part is None
+
+
+def test_livestock_and_population_words_are_no_people():
+    assert _kind("The floods have also killed 500,000 livestock.", "500,000 livestock").noun == "livestock"
+    village = _kind("Ten villages, inhabited by approximately a thousand people, were flattened.",
+                    "approximately a thousand people")
+    assert village.predicate == "population" and village.kind != "deaths"
+    feared = _kind("Authorities fear that hundreds of people have died.", "hundreds of people")
+    assert feared.modality == "hypothetical"
+
+
+def test_the_toll_that_rose_to_a_figure_counts_deaths_whatever_follows():
+    c = _kind("The death toll, which was earlier put at 125 by officials, has now risen to 131 after six more "
+              "succumbed to their injuries.", "131")
+    assert c.kind == "deaths" and c.part is None
+    old = _kind("Officials put the toll at 125, after it was incorrectly reported earlier that 174 people were killed, "
+                "in one of the worst stadium disasters ever.", "174 people")
+    assert old.revision == "earlier" and old.part is None  # "one of the worst" is no place of a part
+
+
+def test_badly_injured_is_a_part_by_severity():
+    c = _kind("219 people were injured mildly to moderately and 68 people were badly injured in the incident.",
+              "68 people")
+    assert c.kind == "wounded" and c.part == "serious"
+
+
+def test_a_flattened_table_gives_parts_and_a_province_opening_places_its_figures():
+    cells = _claims("Province Injuries Deaths Alpha 21 37 Beta 102 234 Gamma 4 9 Delta 250 195 Total 1,456 982")
+    assert cells and all(c.part == "part" for c in cells if c.dimension == "count")
+    sindh = _kind("Sindh with 401 deaths, 1,055 injuries and 884,597 destroyed houses is the second worst-hit province.",
+                  "1,055 injuries")
+    assert sindh.place == "Sindh"
+
+
+def test_a_day_that_names_the_incident_does_not_date_the_count():
+    quake = _kind("The UN said 1,023 people lost their lives in Saturday's quakes.", "1,023 people", "2023-10-10")
+    assert quake.as_of is None
+    report = _kind("The Red Crescent gave 11,300 dead in Saturday's report.", "11,300", "2023-09-19")
+    assert report.as_of == date(2023, 9, 16)

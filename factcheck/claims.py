@@ -433,6 +433,7 @@ _AMONG_AFTER = re.compile(r"[^.;]{0,60}?\b(?:were|are|was|is|being)\s+(?:also\s+
 _ONE_OF_THE = re.compile(r"[^.;]{0,40}?\b(?:in|on|at|inside|near) one of the\b"
                          r"(?!\s+(?:\w+est|most|worst|biggest|greatest|deadliest|largest|bloodiest)\b)", re.I)  # not "one of the worst"
 _OTHER_AFTER = re.compile(r"\s+other\b", re.I)
+_OTHER_NOUN = re.compile(r"\s+[a-z]+s\b")
 _STILL_IN_HOSPITAL = re.compile(r"[^.;]{0,60}?\b(?:remain|remains|remained|are still|were still|still|are being|were being)"
                                 r"\s+(?:in (?:the )?hospitals?|hospitali[sz]ed|treated in)\b", re.I)
 _HARDEST_HIT = re.compile(r"\b(?:hardest|worst|most (?:badly |severely )?)[- ](?:hit|affected|damaged)\b", re.I)
@@ -477,6 +478,8 @@ def _part_here(claim: Claim, q: Quantity, sentence: str, previous: tuple[Quantit
         return listed[q.start]
     same_measure = (previous[1].predicate if previous else last_measure) == claim.predicate
     other = _OTHER_AFTER.match(sentence, q.end) or _OTHER_AFTER.search(sentence, q.start, q.end)
+    if other and _OTHER_NOUN.match(sentence, other.end()):
+        return "others"  # "157 other passengers": the rest of those on board, after the ones named before
     if _ONE_OF_THE.match(sentence, q.end) or (same_measure and other) or (
             _AMONG_AFTER.match(sentence, q.end) and (claim.noun or q.noun) not in _PLACE_COUNT_NOUNS):
         return "part"  # "28 bodies were found in one of the restrooms. 14 other bodies ..."

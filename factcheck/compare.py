@@ -33,7 +33,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from factcheck.frames import (assign, outside_story, place_reasons, population_of, several_countries_of, spans_countries,
+from factcheck.frames import (area_part, assign, outside_story, place_reasons, population_of, several_countries_of, spans_countries,
                               subject_name, wide_article)
 from factcheck.parts import parts_exceed_total
 from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding, Subject
@@ -354,7 +354,7 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
                 out.append(f"a figure with no place in an article about {wide.story_place} vs "
                            f"{'one for ' + (a.place or b.place) if (pa or pb) else 'one in an article about one country'}")
             elif bool(pa) != bool(pb):
-                away = outside_story(a, b) if pa else outside_story(b, a)
+                away = (outside_story(a, b) or area_part(a, b)) if pa else (outside_story(b, a) or area_part(b, a))
                 if away:
                     out.append(away)
                 elif "place" not in wild:

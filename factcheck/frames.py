@@ -159,6 +159,31 @@ def outside_story(c: Claim, other: Claim) -> str | None:
     return None
 
 
+#: Incidents that cover an area: there a named town's or province's figure is a part of the toll.
+AREA_EVENTS = frozenset({"earthquake", "storm"})
+
+
+def area_part(c: Claim, other: Claim) -> str | None:
+    """'In neighbouring Toyama Prefecture, 36 people were injured' in a story of an earthquake about Ishikawa: a
+    figure for one place of the stricken area, when that place is neither the country nor the place either article
+    is about, is a part of the toll an unplaced figure gives."""
+    from factcheck.places import contains, lookup
+
+    if c.event not in AREA_EVENTS or c.story_event not in AREA_EVENTS:
+        return None
+    stories = [p for s in (c.story_place, other.story_place) if (p := lookup(s, prefer=c.place_root)) is not None]
+    names = [n.strip() for n in (c.place or "").split(";") if n.strip()]
+    if not names or any(n in (c.story_place, other.story_place) for n in names):
+        return None
+    for name in names:
+        place = lookup(name, prefer=c.place_root)
+        if place is not None and (place.kind in ("country", "area") or place.country != c.place_root):
+            return None  # a country's figure is the whole toll; one abroad is told apart elsewhere
+        if place is not None and any(contains(place, s) or contains(s, place) for s in stories):
+            return None  # "in Derna" in a story about Derna
+    return f"a figure for {c.place}, one part of the {c.event}'s area, vs one for the whole"
+
+
 def _unknown_site_in_country(c: Claim, other: list) -> bool:
     """'79 died off Pylos' against '78 died in Greece': a site the gazetteer does not know (a small town, a
     coast) in a story set in that country is taken to lie inside it, so the figures meet."""

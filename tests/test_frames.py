@@ -616,3 +616,22 @@ def test_an_unplaced_figure_in_an_article_about_a_part_of_the_world_is_no_countr
     flags = _flags(report)
     assert {"More than 183,000 people", "49,000 people"} not in flags, flags
     assert report.claims[0].place_root == "area:East Africa"
+
+
+def test_a_province_of_a_quakes_area_is_a_part_but_the_storys_own_place_is_the_toll(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2024-01-04",
+           "The earthquake in Ishikawa injured 372 people, officials in Ishikawa said.")
+    _write(tmp_path, "b.md", "Ledger", "2024-01-04",
+           "After the earthquake in Ishikawa, 36 people were injured in neighbouring Toyama, officials said.")
+    _write(tmp_path, "c.md", "Post", "2024-01-04", "The earthquake in Ishikawa injured 300 people, officials said.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert {"372 people", "36 people"} not in flags and {"372 people", "300 people"} in flags, flags
+
+
+def test_the_other_passengers_and_a_ministrys_employees_are_parts_of_those_on_board():
+    claims = {c.text: c for c in _claims(
+        "The plane carried 189 people. The finance ministry said around 20 of its employees were on the plane. "
+        "Besides them, 157 other passengers were on the plane.", "2018-10-29")}
+    assert claims["around 20 of its employees"].noun == "employee"
+    assert claims["157 other passengers"].part == "others"
+    assert claims["189 people"].part is None

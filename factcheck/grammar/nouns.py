@@ -94,6 +94,9 @@ def find_noun(text: str, pos: int, value: float | None) -> tuple[str | None, int
     if first == "of" and len(words) > 1:  # "tens of thousands of civilians", "millions of dollars"
         words = words[1:]
         if words[0].group().lower() in ("the", "their", "its", "his", "her", "our"):
+            if words[0].group().lower() != "the" and len(words) > 1 and looks_plural(words[1].group().lower()) \
+                    and words[1].group().lower() not in STOP_BEFORE_NOUN:
+                return singular(words[1].group().lower()), words[1].end()  # "20 of its employees": employees
             return None, pos
     for i, m in enumerate(words[:4]):
         w = m.group()

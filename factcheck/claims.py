@@ -790,7 +790,7 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
         kind=None,
         place=_places(sentence, q),
         attribution=_attribution(sentence, q),
-        as_of=_as_of(sentence, published),
+        as_of=_as_of(sentence, published, (q.start, q.end), others),
         duplicate_of=None,
         sentence=" ".join(sentence.split()),
         published=published,
@@ -801,7 +801,7 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
         entity=_entity(sentence, q),
         event=event,
         modality=("hypothetical" if q.dimension != "date" and (_MODAL.search(before[-90:]) or (
-                      q.dimension == "count" and feared(sentence, q.start, q.end)))  # "feared dead" is not a magnitude's
+                      q.dimension == "count" and feared(sentence, q.start, q.end, others)))  # "feared dead" is not a magnitude's
                   else "asserted"),
         part=(("increase" if increment(sentence, q.start, q.end) else None) or part_marker(sentence, q.start, q.end)
               or nationality_in_clause(sentence, q.start, q.end)) if q.dimension == "count" else None,
@@ -1049,7 +1049,31 @@ def _states_figure(sentence: str, start: int, end: int) -> bool:
     return bool(_STATING.search(sentence, lo, hi))
 
 
-def _as_of(sentence: str, published: date | None) -> date | None:
+_INCIDENT_NOUN = re.compile(r"\b(?:breach|disaster|tragedy|accident|incident|catastrophe|sinking|derailment|blaze|"
+                            r"eruption)\b[^,;.]*$", re.I)
+
+
+_MODIFIER = re.compile(r"-\w")
+
+
+def _past_for(sentence: str, figure: tuple[int, int] | None, others: tuple[tuple[int, int], ...]) -> re.Match | None:
+    """'last year', 'two weeks ago' when it dates this figure: the nearest figure takes it ("revised to 85 ... down
+    from more than 1,200 about two weeks ago": the weeks date the 1,200 alone)."""
+    for m in _PAST_RE.finditer(sentence):
+        if (m.group("unit") or m.group("unit_ago") or "").lower() == "week" and (_INCIDENT_NOUN.search(sentence, max(0, m.start() - 80), m.start()) or any(
+                p.search(sentence, max(0, m.start() - 80), m.start()) for _, p in _INCIDENTS)):
+            continue  # "a dam breach ... last week has risen to 18": the week dates this story's breach, not the toll
+        if figure is None:
+            return m
+        gap = min(abs(m.start() - figure[1]), abs(figure[0] - m.end()))
+        if not any(min(abs(m.start() - e), abs(s - m.end())) < gap for s, e in others
+                   if (s, e) != figure and not _MODIFIER.match(sentence, e) and "-" not in sentence[s:e]):
+            return m  # a "5.9-magnitude" earthquake names the quake; its toll still takes the time
+    return None
+
+
+def _as_of(sentence: str, published: date | None, figure: tuple[int, int] | None = None,
+           others: tuple[tuple[int, int], ...] = ()) -> date | None:
     m = next((d for d in _DATE_MD.finditer(sentence) if _states_figure(sentence, d.start(), d.end())), None)
     if m:
         before = sentence[max(0, m.start() - 25):m.start()].lower()
@@ -1059,7 +1083,7 @@ def _as_of(sentence: str, published: date | None) -> date | None:
                 return d
     if published is None:
         return None
-    m = _PAST_RE.search(sentence)
+    m = _past_for(sentence, figure, others)
     if m:
         # "last year", "in 2014", "a month ago": an earlier figure, not today's
         if m.group("year"):

@@ -372,10 +372,15 @@ _FORECAST = re.compile(r"\b(?:can|could|may|might|would|will|expect|expects|expe
                        r"|\b(?:possibly|perhaps|potentially)\s+(?:in\s+the\s+|as many as\s+|as high as\s+)?$", re.I)
 
 
-def feared(sentence: str, start: int, end: int) -> bool:
-    """'Hundreds are feared dead', 'the toll could reach 20,000': a fear or forecast, not a count."""
+def feared(sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()) -> bool:
+    """'Hundreds are feared dead', 'the toll could reach 20,000': a fear or forecast, not a count. A fear that
+    another figure stands nearer to is that figure's ("revised to 85 and the number believed missing dropped to 11")."""
     lo, hi = clause_bounds(sentence, start, end)
-    return bool(_FEARED_STATUS.search(sentence, lo, hi) or _FORECAST.search(sentence[lo:start]))
+    for m in _FEARED_STATUS.finditer(sentence, lo, hi):
+        gap = min(abs(m.start() - end), abs(start - m.end()))
+        if not any(min(abs(m.start() - e), abs(s - m.end())) < gap for s, e in others if s != start):
+            return True
+    return bool(_FORECAST.search(sentence[lo:start]))
 
 
 _INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|\b(?:increased|rose|risen|grew|climbed|jumped|"

@@ -387,3 +387,18 @@ def test_a_day_that_names_the_incident_does_not_date_the_count():
     assert quake.as_of is None
     report = _kind("The Red Crescent gave 11,300 dead in Saturday's report.", "11,300", "2023-09-19")
     assert report.as_of == date(2023, 9, 16)
+
+
+def test_a_fear_or_a_past_time_belongs_to_the_figure_nearest_it():
+    text = ("The death toll was revised downward to 85 and the number of people believed missing dropped again to 11, "
+            "down from a high of more than 1,200 about two weeks ago, officials said Monday.")
+    toll = _kind(text, "85", "2018-12-03")
+    assert toll.modality == "asserted" and toll.as_of == date(2018, 12, 3)
+    assert _kind(text, "11", "2018-12-03").modality == "hypothetical"  # "believed missing" is the 11's
+    assert _kind(text, "more than 1,200", "2018-12-03").as_of == date(2018, 11, 19)
+    breach = _kind("The death toll in the flooding caused by a dam breach last week has risen to 18, the governor "
+                   "said on Thursday.", "18", "2023-06-15")
+    assert breach.as_of == date(2023, 6, 15)  # the week dates the breach
+    old = _kind("Over 1,000 people were killed in a 5.9-magnitude earthquake near Pakistan last year.",
+                "Over 1,000 people", "2023-10-07")
+    assert old.as_of == date(2022, 10, 7)  # a year back dates the incident and its toll alike

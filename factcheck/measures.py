@@ -250,7 +250,9 @@ _REGIONAL = re.compile(r"\b(?:African|European|Asian|Arab|Latin American|South A
                        r"Western|Gulf|Nordic|Scandinavian|Balkan|Caribbean|Pacific)\b")
 _REGIONAL_FROM = re.compile(r"\b(" + _REGIONAL.pattern[2:-2] + r")s?\s+(?:\w+\s+){0,2}?from\s+$")
 _NATIONALS = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch|sh))(?:s\b|\s+(?:nationals?|citizens?|passengers?|"
-                        r"victims?|people|tourists?|workers?|dead|among|were|are|was)\b)")
+                        r"victims?|people|tourists?|workers?|dead|among|were|are|was|civilians?|soldiers?|troops|"
+                        r"servicemen|service members|fighters|pilgrims|migrants|refugees|fans|students|children|"
+                        r"women|men|residents)\b)")  # "41 Azerbaijani civilians": one side's part of a war's toll
 
 
 def nationality_in_clause(sentence: str, start: int, end: int) -> str | None:

@@ -402,3 +402,9 @@ def test_a_fear_or_a_past_time_belongs_to_the_figure_nearest_it():
     old = _kind("Over 1,000 people were killed in a 5.9-magnitude earthquake near Pakistan last year.",
                 "Over 1,000 people", "2023-10-07")
     assert old.as_of == date(2022, 10, 7)  # a year back dates the incident and its toll alike
+
+
+def test_a_nationality_before_civilians_or_soldiers_makes_a_part():
+    c = _kind("Armenian shelling has killed 41 Azerbaijani civilians, officials said.", "41 Azerbaijani civilians")
+    assert c.part == "Azerbaijani" and c.kind == "deaths"
+    assert _kind("Shelling has killed 41 civilians, officials said.", "41 civilians").part is None

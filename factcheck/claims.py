@@ -275,7 +275,15 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     incidents = {k: v for k, v in events.items() if k != "talks"} or events  # an incident over the talks about it
     country = _top(countries)
     local = {k: v for k, v in places.items() if (p := lookup(k)) is not None and p.country == country}
-    return country, _top(local or places), _top(incidents)  # "Tempe" (Arizona) is never a Greek story's place
+    event = _top(incidents)
+    inner = {k: v for k, v in local.items() if lookup(k).kind != "country"}
+    if event == "attack" and inner and max(inner.values()) >= INNER_SITE_SHARE * max(local.values()):
+        local = inner  # a strike "in Kramatorsk" is about Kramatorsk, however often the article names Ukraine
+    return country, _top(local or places), event  # "Tempe" (Arizona) is never a Greek story's place
+
+
+#: An attack's article is about its town when the town is named at least this share as often as the top place.
+INNER_SITE_SHARE = 0.3
 
 
 def _event_sites(chunk: str) -> list[tuple[str, float]]:
@@ -434,8 +442,11 @@ _ONE_OF_THE = re.compile(r"[^.;]{0,40}?\b(?:in|on|at|inside|near) one of the\b"
                          r"(?!\s+(?:\w+est|most|worst|biggest|greatest|deadliest|largest|bloodiest)\b)", re.I)  # not "one of the worst"
 _OTHER_AFTER = re.compile(r"\s+other\b", re.I)
 _OTHER_NOUN = re.compile(r"\s+[a-z]+s\b")
-_STILL_IN_HOSPITAL = re.compile(r"[^.;]{0,60}?\b(?:remain|remains|remained|are still|were still|still|are being|were being)"
-                                r"\s+(?:in (?:the )?hospitals?|hospitali[sz]ed|treated in)\b", re.I)
+_STILL_IN_HOSPITAL = re.compile(r"[^.;]{0,60}?\b(?:(?:remain|remains|remained|are still|were still|still|are being|were being)"
+                                r"\s+(?:in (?:the )?hospitals?|hospitali[sz]ed|treated in)"
+                                r"|(?:have been|has been|were|are|had been)\s+admitted to\s+(?:\w+\s+)?hospitals?"
+                                r"|(?:are|were)\s+(?:still\s+)?(?:receiving|undergoing|under)\s+(?:medical\s+)?treatment)\b",
+                                re.I)  # a count of patients now, not of everyone hurt
 _HARDEST_HIT = re.compile(r"\b(?:hardest|worst|most (?:badly |severely )?)[- ](?:hit|affected|damaged)\b", re.I)
 _PLACE_WITH = re.compile(r"\b(?:the\s+)?(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})(?:\s+[a-z]+){0,2}\s+with\s+"
                          r"(?:about\s+|around\s+|some\s+|at least\s+)?$")

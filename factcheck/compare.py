@@ -33,7 +33,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from factcheck.frames import (area_part, assign, outside_story, place_reasons, population_of, several_countries_of, spans_countries,
+from factcheck.frames import (SITE_EVENTS, area_part, assign, outside_story, place_reasons, population_of, several_countries_of, spans_countries,
                               subject_name, wide_article)
 from factcheck.parts import parts_exceed_total
 from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding, Subject
@@ -633,9 +633,22 @@ def one_time_frame(a: tuple, b: tuple) -> bool:
     if event_a not in POINT_EVENTS or event_b not in POINT_EVENTS:
         # a war or a crisis goes on for years, but not for ever
         return not (day_a and day_b and abs((day_a - day_b).days) > STORY_DAYS)
-    if event_a != event_b:
+    if event_a != event_b or _two_sites(a, b):
         return False
     return not (day_a and day_b and abs((day_a - day_b).days) > POINT_EVENT_DAYS)
+
+
+def _two_sites(a: tuple, b: tuple) -> bool:
+    """A strike on Mariupol's theatre and one on Kramatorsk's station: incidents with one site each, in two towns
+    neither of which holds the other, are two incidents (of one war, perhaps, and sharing all its names)."""
+    from factcheck.places import contains, lookup
+
+    (place_a, event_a, _), (place_b, event_b, _) = a, b
+    if event_a not in SITE_EVENTS or event_b not in SITE_EVENTS:
+        return False
+    pa, pb = lookup(place_a), lookup(place_b)
+    return (pa is not None and pb is not None and pa.kind == pb.kind == "city" and pa != pb
+            and not (contains(pa, pb) or contains(pb, pa)))
 
 
 def same_incident(a: tuple, b: tuple) -> bool:
@@ -649,6 +662,8 @@ def same_incident(a: tuple, b: tuple) -> bool:
     pa, pb = lookup(place_a), lookup(place_b)
     if pa is None or pb is None:
         return days <= UNPLACED_INCIDENT_DAYS  # no place to go by: the same kind of event within days
+    if _two_sites(a, b):
+        return False
     return days <= SAME_INCIDENT_DAYS and pa.country == pb.country
 
 

@@ -42,6 +42,9 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
     ("displaced", re.compile(r"\b(?:displaced|displacing|displacements?|homeless|forced from their homes|uprooted)\b", re.I)),
     ("evacuated", re.compile(r"\b(?:evacuated|evacuation|evacuating)\b", re.I)),
     ("fled", re.compile(r"\b(?:fled|fleeing|flee|escaped|have left the country)\b", re.I)),
+    # a crowd is no toll: "Thousands had gathered there to commemorate the anniversary of his death"
+    ("gathered", re.compile(r"\b(?:gathered|had gathered|attended|assembled|rallied|marched|thronged|flocked|"
+                            r"turned out|attending)\b", re.I)),
     # "5.7 million people affected by floods", "affected over 33 million": no rule counts it, so it is no toll
     ("affected", re.compile(r"\b(?:affected|impacted)\b(?!\s+(?:areas?|villages?|districts?|regions?|provinces?|"
                             r"communities|families|households|people|persons|towns?|parts?|zones?|countries|states?)\b)", re.I)),
@@ -397,8 +400,15 @@ _LAST_DAY = re.compile(r"\b(?:in|within|over|during)\s+(?:the\s+)?(?:past|last|p
 _TO_TOTAL = re.compile(r"\b(?:to|at|of|reached|reaching|hit|passed|exceeded|topped)\s+(?:\w+\s+){0,2}$", re.I)
 
 
+_SUCCUMBED_AFTER = re.compile(r"\b(?:after|as|when|with)\s+$", re.I)
+_SUCCUMBED = re.compile(r"[^.;]{0,50}?\b(?:succumbed|died (?:of|from) (?:their|his|her) (?:wounds|injuries)|later died|"
+                        r"died in hospital)\b", re.I)
+
+
 def increment(sentence: str, start: int, end: int) -> bool:
     """'three additional bodies', 'another 20', '25 more', '24 killed in the last 24 hours': an increase, never a total."""
+    if _SUCCUMBED_AFTER.search(sentence, max(0, start - 12), start) and _SUCCUMBED.match(sentence, end, end + 80):
+        return True  # "raising the toll after two victims succumbed to their wounds": the rise, not the toll
     if _INCREMENT.search(sentence[max(0, start - 30):start]) \
             or re.search(r"\b(?:more(?!\s+than)|additional|extra|further)\b", sentence[start:end], re.I) \
             or re.match(r"^\s*(?:\w+\s+)?(?:more|additional)\b", sentence[end:end + 25], re.I):

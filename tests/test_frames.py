@@ -635,3 +635,14 @@ def test_the_other_passengers_and_a_ministrys_employees_are_parts_of_those_on_bo
     assert claims["around 20 of its employees"].noun == "employee"
     assert claims["157 other passengers"].part == "others"
     assert claims["189 people"].part is None
+
+
+def test_two_strikes_on_two_towns_of_one_war_are_two_stories(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2022-03-25",
+           "A Russian airstrike on the theatre in Mariupol killed about 300 people, Mariupol officials said. "
+           "Ukraine's president Zelensky condemned the attack in Mariupol on Ukraine's civilians.")
+    _write(tmp_path, "b.md", "Ledger", "2022-04-08",
+           "A Russian missile strike on the railway station in Kramatorsk killed 27 people, Kramatorsk officials said. "
+           "Ukraine's president Zelensky condemned the attack in Kramatorsk on Ukraine's civilians.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert flags == [], flags

@@ -408,3 +408,13 @@ def test_a_nationality_before_civilians_or_soldiers_makes_a_part():
     c = _kind("Armenian shelling has killed 41 Azerbaijani civilians, officials said.", "41 Azerbaijani civilians")
     assert c.part == "Azerbaijani" and c.kind == "deaths"
     assert _kind("Shelling has killed 41 civilians, officials said.", "41 civilians").part is None
+
+
+def test_victims_who_succumbed_raise_the_toll_and_a_crowd_or_patients_are_no_toll():
+    rise = _kind("State media said the toll rose to 91 after two victims had succumbed to their wounds.", "two victims")
+    assert rise.part == "increase"
+    crowd = _kind("Thousands had gathered there to mark the anniversary of his death.", "Thousands")
+    assert crowd.kind is None and crowd.predicate == "gathered"
+    patients = _kind("A total of 220 injured individuals have been admitted to various hospitals.",
+                     "220 injured individuals")
+    assert patients.predicate == "in hospital" and patients.kind != "wounded"

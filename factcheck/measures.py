@@ -401,14 +401,17 @@ _TO_TOTAL = re.compile(r"\b(?:to|at|of|reached|reaching|hit|passed|exceeded|topp
 
 
 _SUCCUMBED_AFTER = re.compile(r"\b(?:after|as|when|with)\s+$", re.I)
+_FOUND_AFTER = re.compile(r"\bafter\s+$", re.I)
+_FOUND = re.compile(r"[^.;]{0,30}?\b(?:were|was|had been|have been) (?:recovered|found|pulled out|retrieved|discovered)\b")
 _SUCCUMBED = re.compile(r"[^.;]{0,50}?\b(?:succumbed|died (?:of|from) (?:their|his|her) (?:wounds|injuries)|later died|"
                         r"died in hospital)\b", re.I)
 
 
 def increment(sentence: str, start: int, end: int) -> bool:
     """'three additional bodies', 'another 20', '25 more', '24 killed in the last 24 hours': an increase, never a total."""
-    if _SUCCUMBED_AFTER.search(sentence, max(0, start - 12), start) and _SUCCUMBED.match(sentence, end, end + 80):
-        return True  # "raising the toll after two victims succumbed to their wounds": the rise, not the toll
+    if _SUCCUMBED_AFTER.search(sentence, max(0, start - 12), start) and _SUCCUMBED.match(sentence, end, end + 80) \
+            or _FOUND_AFTER.search(sentence, max(0, start - 8), start) and _FOUND.match(sentence, end, end + 60):
+        return True  # "the toll rose to 60 after two bodies were recovered", "as two more succumbed": the rise
     if _INCREMENT.search(sentence[max(0, start - 30):start]) \
             or re.search(r"\b(?:more(?!\s+than)|additional|extra|further)\b", sentence[start:end], re.I) \
             or re.match(r"^\s*(?:\w+\s+)?(?:more|additional)\b", sentence[end:end + 25], re.I):

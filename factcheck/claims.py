@@ -390,7 +390,22 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         out.append((q, claim))
     out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
     out = _money_purposes(sentence, _restated_amounts(sentence, _listed_populations(sentence, out)))
-    return _table_cells(sentence, out)
+    return _table_cells(sentence, _shared_verb(sentence, out))
+
+
+_JOINED = re.compile(r"\s*,?\s*(?:and|as well as|plus)\s+$", re.I)
+
+
+def _shared_verb(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+    """'At least 77 Afghans and 13 US soldiers were killed': two subjects joined by 'and' share the verb after
+    the second."""
+    out = list(read)
+    for i in range(len(out) - 2, -1, -1):
+        (q, c), (nq, nc) = out[i], out[i + 1]
+        if c.predicate is None and nc.predicate and c.dimension == nc.dimension == "count" \
+                and _JOINED.fullmatch(sentence, q.end, nq.start):
+            out[i] = (q, _replace(c, predicate=nc.predicate))
+    return out
 
 
 #: A "sentence" with this many figures and fewer than WORDS_PER_FIGURE words a figure is a flattened table.

@@ -255,7 +255,9 @@ _REGIONAL_FROM = re.compile(r"\b(" + _REGIONAL.pattern[2:-2] + r")s?\s+(?:\w+\s+
 _NATIONALS = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ch|sh))(?:s\b|\s+(?:nationals?|citizens?|passengers?|"
                         r"victims?|people|tourists?|workers?|dead|among|were|are|was|civilians?|soldiers?|troops|"
                         r"servicemen|service members|fighters|pilgrims|migrants|refugees|fans|students|children|"
-                        r"women|men|residents)\b)")  # "41 Azerbaijani civilians": one side's part of a war's toll
+                        r"women|men|residents)\b)"  # "41 Azerbaijani civilians": one side's part of a war's toll
+                        r"|\b(?P<d2>U\.?S\.?|U\.?K\.?|UAE)\s+(?:\w+\s+)?(?:troops|soldiers|service ?members|servicemen|"
+                        r"personnel|citizens|nationals|marines|military|civilians|sailors|airmen)\b")  # "13 US troops"
 
 
 def nationality_in_clause(sentence: str, start: int, end: int) -> str | None:
@@ -273,10 +275,11 @@ def nationality_in_clause(sentence: str, start: int, end: int) -> str | None:
     if adjacent and country_of_demonym(adjacent.group(1)) is not None:
         return adjacent.group(1)  # "8 Chinese, 7 French": the nationality right after the figure
     near = [m for m in _NATIONALS.finditer(sentence, max(lo, start - 30), min(hi, end + 30))
-            if country_of_demonym(m.group("d")) is not None]
+            if country_of_demonym(m.group("d") or m.group("d2")) is not None]
     if not near:
         return None  # in a list ("32 Kenyans, 18 Canadians, ...") only the nationality next to the figure is its own
-    return min(near, key=lambda m: min(abs(m.start() - end), abs(start - m.end()))).group("d")
+    best = min(near, key=lambda m: min(abs(m.start() - end), abs(start - m.end())))
+    return best.group("d") or best.group("d2")
 
 
 _SEVERITY = re.compile(r"\b(?P<how>minor|light|slight|serious|severe|critical|life-threatening|grave)\s+(?:injur(?:y|ies)|"

@@ -231,11 +231,16 @@ def contains(outer: Place, inner: Place) -> bool:
     return False
 
 
+#: Country abbreviations news writes before a counted noun ("13 US troops", "two UK nationals").
+_SHORT_NATIONS = {"US": "United States", "U.S.": "United States", "U.S": "United States", "UK": "United Kingdom",
+                  "U.K.": "United Kingdom", "UAE": "United Arab Emirates"}
+
+
 @functools.cache
 def country_of_demonym(word: str) -> Place | None:
     """'Kenyan' -> Kenya, 'Indonesians' -> Indonesia: the nationality a counted noun names."""
     w = _fold(word)
-    country = DEMONYMS.get(w) or DEMONYMS.get(w.rstrip("s"))
+    country = _SHORT_NATIONS.get(word.strip()) or DEMONYMS.get(w) or DEMONYMS.get(w.rstrip("s"))
     if country:
         return lookup(country)
     if " " in word.strip() and w.rstrip("s").endswith("n"):  # "Sri Lankan" -> Sri Lanka, "South Koreans"

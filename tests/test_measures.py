@@ -418,3 +418,13 @@ def test_victims_who_succumbed_raise_the_toll_and_a_crowd_or_patients_are_no_tol
     patients = _kind("A total of 220 injured individuals have been admitted to various hospitals.",
                      "220 injured individuals")
     assert patients.predicate == "in hospital" and patients.kind != "wounded"
+
+
+def test_a_countrys_abbreviation_before_troops_makes_a_part_and_two_joined_subjects_share_the_verb():
+    both = {c.text: c for c in _claims("At least 77 Afghans and 13 US military soldiers were killed on Thursday.",
+                                       "2021-08-27")}
+    assert both["13 US military soldiers"].part == "US" and both["13 US military soldiers"].kind == "deaths"
+    assert both["At least 77 Afghans"].kind == "deaths" and both["At least 77 Afghans"].part == "Afghan"
+    from factcheck.quantities import extract_quantities
+
+    assert [q.surface for q in extract_quantities("Boeing grounded its 737 MAX jets.")] == []

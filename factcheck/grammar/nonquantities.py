@@ -34,6 +34,9 @@ _NOT_NAME_WORDS = {
 }
 
 
+_NATION_ABBREVIATIONS = frozenset({"US", "UK", "UN", "EU", "UAE", "USA"})
+
+
 def is_part_of_name(text: str, s: int, e: int) -> bool:
     """'S&P 500', 'Fortune 500', 'iPhone 12', '737 MAX': digits that belong to a name, not a figure."""
     m = _NAME_BEFORE.search(text, max(0, s - 25), s)
@@ -43,8 +46,9 @@ def is_part_of_name(text: str, s: int, e: int) -> bool:
         return True
     after = re.match(r"\s([A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*|Plus|Pro|Max|Ultra|Lite|Mini|Edition|Series)\b", text[e:e + 12])
     if after and not read_unit(text, e) and after.group(1) not in ("GMT", "UTC", "BST", "EST", "CET") \
-            and after.group(1) not in ISO_CODES and not NATIONAL_DOLLAR.match(text, e):
-        return True
+            and after.group(1) not in ISO_CODES and not NATIONAL_DOLLAR.match(text, e) \
+            and not (after.group(1) in _NATION_ABBREVIATIONS and re.match(r"\s+[a-z]", text[e + len(after.group()):])):
+        return True  # "737 MAX", "iPhone 12 Pro"; but "13 US troops" counts troops
     return False
 
 

@@ -30,6 +30,7 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
                                   re.I)),
     ("killed", re.compile(r"\b(?:killed|killing|kills|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|drowned|"
                           r"massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|deceased|"
+                          r"martyred|martyring|martyrs|"
                           r"claimed\b[^.]{0,60}\blives)\b", re.I)),
     ("in hospital", re.compile(r"\b(?:(?:in|at) (?:the )?hospitals?|hospitali[sz]ed|admitted to hospitals?|in (?:a )?(?:critical|serious) "
                                r"condition|discharged)\b", re.I)),
@@ -73,6 +74,7 @@ _CLAUSE_BREAK = re.compile(
 
 #: Nouns that say the measure themselves, whatever verb is near.
 NOUN_MEASURES = {"body": "killed", "corpse": "killed", "death": "killed", "fatality": "killed", "casualty": None,
+                 "martyr": "killed",  # "the confirmed number of martyrs stood at 84"
                  "survivor": "survived", "passenger": None, "injury": "wounded", "life": "killed", "victim": None,
                  "arrest": "arrested", "suspect": None}
 #: Nouns that say who is counted, and the measure only when their clause names none: "carrying 400 refugees"

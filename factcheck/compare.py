@@ -788,10 +788,29 @@ def own_parts(group: list[Claim], rule: Rule, rules: RuleSet) -> dict[str, Claim
     return out
 
 
+#: Two counts of one frame this many times apart or more are read as counting different things, not as a
+#: disagreement (rule pack setting ``max_figure_ratio``).
+MAX_FIGURE_RATIO = 5.0
+
+
+def _far_apart(a: Claim, b: Claim, max_ratio: float) -> str | None:
+    """'two victims' against a toll of 91, 'thousands' against 84: outlets that disagree on one count rarely differ
+    by a factor of five or more, while a figure misread as the toll (a day's rise, a part, a crowd) often does. Such
+    a pair is shown as counting different things, with the factor, not as a contradiction."""
+    if a.dimension != "count" or b.dimension != "count" or max_ratio <= 0:
+        return None
+    sa, sb = strict_interval(a), strict_interval(b)
+    small, big = (sa, sb) if sa.hi <= sb.hi else (sb, sa)
+    if not math.isfinite(small.hi) or small.hi <= 0 or not math.isfinite(big.lo) or big.lo / small.hi < max_ratio:
+        return None
+    return f"one figure is {big.lo / small.hi:,.0f} times the other, so they most likely count different things"
+
+
 def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, out: _Judged, pairs=None) -> None:
     """Every pair of one block (or the candidate ``pairs(group)``, factcheck.blocks): different_scope with reasons, or a verdict."""
     candidates = pairs(group) if pairs is not None else ((a, group[i + 1:]) for i, a in enumerate(group))
     parts = own_parts(group, rule, rules)
+    max_ratio = float(rules.settings.get("max_figure_ratio", MAX_FIGURE_RATIO))
     for a, partners in candidates:
         for b in partners:
             if drafts and a.article not in drafts and b.article not in drafts:
@@ -805,6 +824,8 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
                 if c.id in parts and not reasons:
                     reasons = [f"its own article gives \"{c.text}\" beside a total of \"{parts[c.id].text}\": a part"]
             verdict, why = compare_pair(a, b, rule)
+            if not reasons and verdict != "compatible" and (far := _far_apart(a, b, max_ratio)):
+                reasons = [far]
             if reasons:
                 if verdict != "compatible":
                     g = out.scope_groups.setdefault((rule.kind, tuple(reasons)), {"claims": [], "pairs": []})

@@ -294,6 +294,7 @@ class Settings(BaseModel):
     timeline_window: int | None = None  # ... with this many figures nearest in time (factcheck.blocks)
     draft_common_name_share: float | None = None  # a name in more of the archive than this share (factcheck.draft)
     draft_common_name_min: int | None = None  # ... and in more articles than this tells no draft's story
+    max_figure_ratio: float | None = None  # counts this many times apart are taken to count different things
 
 
 FileSpec.model_rebuild()

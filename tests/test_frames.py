@@ -646,3 +646,27 @@ def test_two_strikes_on_two_towns_of_one_war_are_two_stories(tmp_path):
            "Ukraine's president Zelensky condemned the attack in Kramatorsk on Ukraine's civilians.")
     flags = _flags(run([str(tmp_path)], rules=RULES))
     assert flags == [], flags
+
+
+def test_counts_five_times_apart_count_different_things_and_close_ones_still_clash(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2024-01-06", "The bombing in Kerman has killed 91 people, state media said.")
+    _write(tmp_path, "b.md", "Ledger", "2024-01-06", "The bombing in Kerman has killed 12 people, officials said.")
+    _write(tmp_path, "c.md", "Post", "2024-01-06", "The bombing in Kerman has killed 84 people, officials said.")
+    report = run([str(tmp_path)], rules=RULES)
+    flags = _flags(report)
+    assert {"91 people", "84 people"} in flags and {"91 people", "12 people"} not in flags, flags
+    scope = [f.message for f in report.findings if f.verdict == "different_scope"]
+    assert any("times the other" in m for m in scope), scope
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=10, max_value=100_000), st.floats(min_value=1.0, max_value=50.0))
+def test_far_apart_is_a_property_of_the_factor_alone(small, factor):
+    from factcheck.compare import MAX_FIGURE_RATIO, _far_apart
+
+    a = _claims(f"The quake killed {small:,} people.", "2024-01-06")[0]
+    big = int(small * factor) + 1
+    b = _claims(f"The quake killed {big:,} people.", "2024-01-06")[0]
+    far = _far_apart(a, b, MAX_FIGURE_RATIO)
+    assert (far is not None) == (big / small >= MAX_FIGURE_RATIO)
+    assert (far is None) == (_far_apart(b, a, MAX_FIGURE_RATIO) is None)  # symmetric

@@ -170,6 +170,12 @@ def _gapped_keeps_bound(text: str, found: list[_Reading], r: _Reading) -> None:
         r.low, r.high = None, r.value
 
 
+#: ... unless a status follows it: "Seven others were wounded", "six were killed and nine injured".
+_BARE_STATUS = re.compile(r"\s+(?:others?\s+|more\s+)?(?:(?:were|are|was|have been|had been|remain|remained|remain)\s+"
+                          r"(?:also\s+|still\s+|later\s+)?)?(?:killed|dead|died|injured|wounded|hurt|missing|rescued|"
+                          r"arrested|detained|hospitali[sz]ed|evacuated|identified)\b", re.I)
+
+
 def _read(text: str, m: re.Match) -> list[_Reading]:
     """The figure (or, for a change "from X to Y", the two figures) that starts at match m."""
     r = _read_core(text, m)
@@ -184,7 +190,8 @@ def _read(text: str, m: re.Match) -> list[_Reading]:
     if second == "drop":
         return []
     if r.form == "words" and r.dimension == "count" and r.noun is None and not r.vague \
-            and not re.match(r"\s+(?:of\s|times\b)|-fold\b", text[r.end:r.end + 7]):
+            and not re.match(r"\s+(?:of\s|times\b)|-fold\b", text[r.end:r.end + 7]) \
+            and not _BARE_STATUS.match(text, r.end):
         return []  # a bare spelled number ("two of them", "at six") is rarely a reported figure
     _apply_qualifier(text, r)
     return [r] if not isinstance(second, _Reading) else [r, second]

@@ -1082,6 +1082,19 @@ _INCIDENT_NOUN = re.compile(r"\b(?:breach|disaster|tragedy|accident|incident|cat
 _MODIFIER = re.compile(r"-\w")
 
 
+def _old_incident_day(sentence: str, published: date | None) -> date | None:
+    """'a truck packed with explosives blew up on October 14, 2017, killing 512 people': an incident dated a year
+    or more before the article is another incident, and its figures are of its day, not the article's."""
+    if published is None:
+        return None
+    for d in _DATE_MD.finditer(sentence):
+        if d.group("year"):
+            day = _resolve_md(d.group("month"), int(d.group("day")), int(d.group("year")), published)
+            if day is not None and (published - day).days > 365:
+                return day
+    return None
+
+
 def _past_for(sentence: str, figure: tuple[int, int] | None, others: tuple[tuple[int, int], ...]) -> re.Match | None:
     """'last year', 'two weeks ago' when it dates this figure: the nearest figure takes it ("revised to 85 ... down
     from more than 1,200 about two weeks ago": the weeks date the 1,200 alone)."""
@@ -1100,6 +1113,9 @@ def _past_for(sentence: str, figure: tuple[int, int] | None, others: tuple[tuple
 
 def _as_of(sentence: str, published: date | None, figure: tuple[int, int] | None = None,
            others: tuple[tuple[int, int], ...] = ()) -> date | None:
+    old = _old_incident_day(sentence, published)
+    if old is not None:
+        return old
     m = next((d for d in _DATE_MD.finditer(sentence) if _states_figure(sentence, d.start(), d.end())), None)
     if m:
         before = sentence[max(0, m.start() - 25):m.start()].lower()

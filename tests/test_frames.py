@@ -670,3 +670,10 @@ def test_far_apart_is_a_property_of_the_factor_alone(small, factor):
     far = _far_apart(a, b, MAX_FIGURE_RATIO)
     assert (far is not None) == (big / small >= MAX_FIGURE_RATIO)
     assert (far is None) == (_far_apart(b, a, MAX_FIGURE_RATIO) is None)  # symmetric
+
+
+def test_distances_from_different_places_are_not_compared(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2024-08-26", "The attack took place about 40km from Barsalogho town.")
+    _write(tmp_path, "b.md", "Ledger", "2024-08-26", "The attack took place 80 kilometres north of Ouagadougou.")
+    _write(tmp_path, "c.md", "Post", "2024-08-26", "The attack took place 80 kilometres away.")
+    assert _flags(run([str(tmp_path)], rules=RULES)) == []

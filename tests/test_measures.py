@@ -428,3 +428,9 @@ def test_a_countrys_abbreviation_before_troops_makes_a_part_and_two_joined_subje
     from factcheck.quantities import extract_quantities
 
     assert [q.surface for q in extract_quantities("Boeing grounded its 737 MAX jets.")] == []
+
+
+def test_an_incident_of_years_before_dates_its_own_figures():
+    c = _kind("The attack happened where a truck bomb blew up on October 14, 2017, killing 512 people.", "512 people",
+              "2022-10-30")
+    assert c.as_of == date(2017, 10, 14)

@@ -89,7 +89,7 @@ _MODAL = re.compile(r"\b(?:would|could|might|may|if|unless|threatens? to|stands?
 # ---------------------------------------------------------------- places
 _PLACE_PREP = re.compile(
     r"\b(?i:in|near|off|across|throughout|inside|outside|around|at|from|to|over|into|within|toward|towards|"
-    r"off the coast of|(?:coast|shores?) of|"
+    r"off the coast of|(?:coast|shores?) of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|"
     r"(?:city|town|province|region|district|siege|bombardment|shelling|capital|village|governorate|state|county|suburbs?) of)"
     r"\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|northwest|northeast|southwest|"
     r"southeast|rebel-held|besieged|neighbouring|neighboring|nearby|coastal|rural|impoverished|flood-hit|quake-hit|"
@@ -904,6 +904,8 @@ def _places(sentence: str, q: Quantity) -> str | None:
     """The figure's places: those of its own clause ("452 in Taroudant"), else the sentence's; a country whose toll
     it is ("Malawi's death toll rose to 326", "Malawi, where the toll rose to 438"); every country of "in three
     countries – Malawi, Mozambique and Madagascar"."""
+    if q.dimension == "physical" and (ref := _MEASURED_FROM.match(sentence, q.end)) and lookup(ref.group("place")):
+        return ref.group("place")  # "about 40km from Kaya": a distance is measured from its place
     lo, hi = clause_bounds(sentence, q.start, q.end)
     several = _several_countries(sentence)
     if several:
@@ -928,6 +930,7 @@ _TOLL_OF_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’
                             r"|\s+(?:recorded|reported|counted|registered|confirmed|has recorded|has reported)\s+$)"
                             r"[^.;]{0,60}$")
 #: "Sindh with 401 deaths, 1,055 injuries": a place that opens its sentence and holds the figures after it.
+_MEASURED_FROM = re.compile(r"\s*(?:\w+\s+){0,2}?(?:from|of)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _OPENING_PLACE_WITH = re.compile(r"^\W*(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),?\s+(?:was\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?with\s"
                                  r"[^.;]{0,80}$")
 _N_COUNTRIES = re.compile(r"\b(?:in|across|from)\s+(?:two|three|four|five|six|several|\d+)\s+(?:\w+\s+)?countries\b", re.I)

@@ -673,7 +673,7 @@ def test_far_apart_is_a_property_of_the_factor_alone(small, factor):
 
 
 def test_distances_from_different_places_are_not_compared(tmp_path):
-    _write(tmp_path, "a.md", "Wire", "2024-08-26", "The attack took place about 40km from Barsalogho town.")
+    _write(tmp_path, "a.md", "Wire", "2024-08-26", "The attack took place about 40km from Kaya.")
     _write(tmp_path, "b.md", "Ledger", "2024-08-26", "The attack took place 80 kilometres north of Ouagadougou.")
     _write(tmp_path, "c.md", "Post", "2024-08-26", "The attack took place 80 kilometres away.")
     assert _flags(run([str(tmp_path)], rules=RULES)) == []

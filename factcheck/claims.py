@@ -483,6 +483,10 @@ _REMAINDER = re.compile(r"^\W*(?:the\s+)?(?:other|remaining|rest of the)\s+(?!(?
 _EACH_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:each|apiece|per\s+\w+)\b", re.I)
 
 
+#: "47 reports of missing persons (18 of whom were identified as dead": the 18 are some of the dead, not the toll.
+_OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them|those)\b", re.I)
+
+
 def _part_in_sentence(claim: Claim, q: Quantity, sentence: str, previous: tuple[Quantity, Claim] | None,
                       last_measure: str | None, listed: dict[int, str]) -> Claim:
     """A figure the sentence shows to be a part of a total (a listed place, "in one of the restrooms", "were among
@@ -493,7 +497,8 @@ def _part_in_sentence(claim: Claim, q: Quantity, sentence: str, previous: tuple[
     if claim.part is None:
         part = _part_here(claim, q, sentence, previous, last_measure, listed)
         return _replace(claim, part=part) if part else claim
-    if claim.part == "part" and previous and previous[1].predicate not in (None, claim.predicate):
+    if claim.part == "part" and previous and previous[1].predicate not in (None, claim.predicate) \
+            and not _OF_WHOM_AFTER.match(sentence, q.end):
         return _replace(claim, part=None)
     return claim
 

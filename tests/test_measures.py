@@ -434,3 +434,9 @@ def test_an_incident_of_years_before_dates_its_own_figures():
     c = _kind("The attack happened where a truck bomb blew up on October 14, 2017, killing 512 people.", "512 people",
               "2022-10-30")
     assert c.as_of == date(2017, 10, 14)
+
+
+def test_some_of_whom_died_are_a_part_of_the_dead():
+    c = _kind("Officials received 47 reports of missing persons (18 of whom were identified as dead, 25 people are "
+              "still missing).", "18", "2023-01-17")
+    assert c.part == "part"

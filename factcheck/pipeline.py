@@ -44,8 +44,8 @@ def extract(paths: Iterable[str], rules=None, keep_text: bool = False, extra: Se
             continue
         claims.extend(found)
         names[item.id] = item_names
-        keep = keep_text or item.id in draft_ids  # drafts keep their text: suppression comments are read from it
-        articles.append(item if keep else dataclasses.replace(item, text=""))
+        keep = keep_text or item.id in draft_ids or not item.text  # drafts keep their text: suppression comments
+        articles.append(item if keep else dataclasses.replace(item, text=""))  # are read from it
     return articles, claims, problems, names
 
 

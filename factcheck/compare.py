@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -327,13 +329,16 @@ def _other_incident(c: Claim) -> bool:
     return c.event in POINT_EVENTS | LONG_EVENTS and c.story_event is not None and c.event != c.story_event
 
 
-def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet) -> list[str]:
-    """Why a and b do not speak about the same thing, per the rule's scope keys; [] when they do."""
+def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet, population=None) -> list[str]:
+    """Why a and b do not speak about the same thing, per the rule's scope keys; [] when they do.
+
+    ``population`` (a claim -> ``population_of(claim, rule)``) lets a block ask it once per claim.
+    """
     out = []
     wild = rule.wildcard
     for key in rule.scope:
         if key == "noun":
-            na, nb = population_of(a, rule), population_of(b, rule)
+            na, nb = (population(a), population(b)) if population else (population_of(a, rule), population_of(b, rule))
             if na != nb:
                 out.append(f"{_describe_population(na)} vs {_describe_population(nb)}")
             elif na.endswith(":part"):  # "Four of those on board" and "32 out of the 149": which parts is unknown
@@ -436,20 +441,23 @@ def _crew_difference(passengers: Claim, everyone: Claim) -> bool:
     return p is not None and e is not None and p <= e <= p * 1.1 + 5 and passengers.kind == "on_board"
 
 
-def _round_covers(a: Claim, b: Claim, rule: Rule) -> bool:
+def _round_covers(a: Claim, b: Claim, rule: Rule, sa: Interval, sb: Interval) -> bool:
     """A round figure ("100", "200") stands for anything its last digits could round from: when the other figure
-    falls inside that rounding alone (no tolerance), the two agree. Two precise figures (151 and 153) still differ."""
+    falls inside that rounding alone (no tolerance), the two agree. Two precise figures (151 and 153) still differ.
+    ``sa`` and ``sb`` are their strict intervals."""
     if not rule.rounding or a.vague or b.vague:
         return False  # "thousands" names its own range: 10,000 is not in it
-    sa, sb = strict_interval(a), strict_interval(b)
     ra, rb = rounding_slack(_num(a.value)), rounding_slack(_num(b.value))
     if not (ra or rb) or (a.bound not in ("exact",) and b.bound not in ("exact",)):
         return False
     return overlaps(sa.widen(ra, ra) if a.bound == "exact" else sa, sb.widen(rb, rb) if b.bound == "exact" else sb)
 
 
-def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
-    """(verdict, why) for two claims in one scope: conflict, tension or compatible."""
+def compare_pair(a: Claim, b: Claim, rule: Rule, intervals=None) -> tuple[str, str]:
+    """(verdict, why) for two claims in one scope: conflict, tension or compatible.
+
+    ``intervals`` (a claim -> its (strict, loose) intervals under ``rule``) lets a block work them out once per claim.
+    """
     if _updates_itself(a, b, rule):
         return "compatible", "the article gives the total as it grew"
     if _own_history(a, b):
@@ -465,7 +473,8 @@ def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
         v = interval_verdict(ia[0], ia[1], ib[0], ib[1])
         return v, ("the start dates overlap" if v == "compatible" else
                    "the start dates differ, but only within the tolerance" if v == "tension" else rule.message)
-    sa, la, sb, lb = strict_interval(a), loose_interval(a, rule), strict_interval(b), loose_interval(b, rule)
+    (sa, la), (sb, lb) = (intervals(a), intervals(b)) if intervals else \
+        ((strict_interval(a), loose_interval(a, rule)), (strict_interval(b), loose_interval(b, rule)))
     da, db = claim_date(a), claim_date(b)
     if rule.moves_after_days is not None and da and db and abs((da - db).days) > rule.moves_after_days:
         return "compatible", f"the count moves both ways, and the figures are {abs((da - db).days)} days apart"
@@ -494,7 +503,7 @@ def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[str, str]:
     if rule.stale_days is not None and da and db and abs((da - db).days) > rule.stale_days:
         return "tension", f"the figures are {abs((da - db).days)} days apart, so the earlier one may be stale"
     if v == "tension":
-        if _round_covers(a, b, rule):
+        if _round_covers(a, b, rule, sa, sb):
             return "compatible", "a round figure covers the other"  # "100 injured" and "98", "200" and "at least 207"
         return v, "they differ on a strict reading but agree within rounding or approximation"
     return v, rule.message
@@ -594,10 +603,16 @@ def _quote(c: Claim, rule: Rule, show_interval: bool = True) -> str:
     return q
 
 
-def _pair_message(a: Claim, b: Claim, rule: Rule, verdict: str, why: str) -> str:
+def _says(c: Claim, rule: Rule) -> str:
+    return f"{_who(c)} says {_quote(c, rule)}"
+
+
+def _pair_message(a: Claim, b: Claim, rule: Rule, verdict: str, why: str, says=None) -> str:
+    """'X (date) says "…" but Y (date) says "…": why.'; ``says`` (a claim -> ``_says(claim, rule)``) may be cached."""
     joiner = "but" if verdict == "conflict" else "while"
     why = why.rstrip(".")
-    return f"{_who(a)} says {_quote(a, rule)} {joiner} {_who(b)} says {_quote(b, rule)}: {why}."
+    sa, sb = (says(a), says(b)) if says else (_says(a, rule), _says(b, rule))
+    return f"{sa} {joiner} {sb}: {why}."
 
 
 _LEVEL_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -667,13 +682,14 @@ def same_incident(a: tuple, b: tuple) -> bool:
     return days <= SAME_INCIDENT_DAYS and pa.country == pb.country
 
 
-def _story_judge(articles, rules: RuleSet, incidents: dict[str, tuple] | None = None):
+def _story_judge(articles, rules: RuleSet, incidents: dict[str, tuple] | None = None, names=False):
     """A function (article a, article b) -> bool: are they about the same story?
 
     Shared proper names, or one incident (``_incidents``): the same kind of event in one place within days.
+    ``names`` is ``_names_index(articles)`` when the caller has it.
     """
     incidents = incidents or {}
-    names = _names_index(articles)
+    names = _names_index(articles) if names is False else names
     drafts = _drafts_index(articles)
     min_shared = int(rules.settings.get("min_shared_names", 4))
     min_overlap = float(rules.settings.get("min_name_overlap", 0.15))
@@ -701,12 +717,12 @@ def _story_judge(articles, rules: RuleSet, incidents: dict[str, tuple] | None = 
 
 
 def _pair_finder(articles, drafts: frozenset[str], rules: RuleSet, incidents: dict[str, tuple] | None = None,
-                 story=None):
+                 story=None, names=False):
     """Candidate pairs of a block (factcheck.blocks): only articles that can be one story are paired; in a huge
-    block, each figure with the nearest later figures of its own story (``story``)."""
+    block, each figure with the nearest later figures of its own story (``story``). ``names`` as in _story_judge."""
     from factcheck.blocks import TIMELINE_ABOVE, TIMELINE_WINDOW, pair_finder
 
-    return pair_finder(_names_index(articles), drafts, int(rules.settings.get("min_shared_names", 4)),
+    return pair_finder(_names_index(articles) if names is False else names, drafts, int(rules.settings.get("min_shared_names", 4)),
                        float(rules.settings.get("min_name_overlap", 0.15)),
                        int(rules.settings.get("timeline_above", TIMELINE_ABOVE)),
                        int(rules.settings.get("timeline_window", TIMELINE_WINDOW)), incidents=incidents,
@@ -806,11 +822,51 @@ def _far_apart(a: Claim, b: Claim, max_ratio: float) -> str | None:
     return f"one figure is {big.lo / small.hi:,.0f} times the other, so they most likely count different things"
 
 
+class _PerClaim:
+    """What the pairs of one block ask of each claim (its intervals, population, quote; the subject of two places),
+    worked out once per claim: a claim meets many others, up to twice the timeline window in a huge block and
+    every other claim in a small one. Keyed by ``id``: one block's claims, alive while it is judged."""
+
+    def __init__(self, rule: Rule):
+        self.rule = rule
+        self._intervals: dict[int, tuple[Interval, Interval]] = {}
+        self._populations: dict[int, str] = {}
+        self._says: dict[int, str] = {}
+        self._subjects: dict[tuple, str] = {}
+
+    def intervals(self, c: Claim) -> tuple[Interval, Interval]:
+        got = self._intervals.get(id(c))
+        if got is None:
+            got = self._intervals[id(c)] = (strict_interval(c), loose_interval(c, self.rule))
+        return got
+
+    def population(self, c: Claim) -> str:
+        got = self._populations.get(id(c))
+        if got is None:
+            got = self._populations[id(c)] = population_of(c, self.rule)
+        return got
+
+    def says(self, c: Claim) -> str:
+        got = self._says.get(id(c))
+        if got is None:
+            got = self._says[id(c)] = _says(c, self.rule)
+        return got
+
+    def subject(self, a: Claim, b: Claim) -> str:
+        """``subject_name`` of a pair: it reads only their places."""
+        key = (a.place, b.place)
+        got = self._subjects.get(key)
+        if got is None:
+            got = self._subjects[key] = subject_name(self.rule, (a, b))
+        return got
+
+
 def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, out: _Judged, pairs=None) -> None:
     """Every pair of one block (or the candidate ``pairs(group)``, factcheck.blocks): different_scope with reasons, or a verdict."""
     candidates = pairs(group) if pairs is not None else ((a, group[i + 1:]) for i, a in enumerate(group))
     parts = own_parts(group, rule, rules)
     max_ratio = float(rules.settings.get("max_figure_ratio", MAX_FIGURE_RATIO))
+    memo = _PerClaim(rule)
     for a, partners in candidates:
         for b in partners:
             if drafts and a.article not in drafts and b.article not in drafts:
@@ -819,11 +875,11 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
                 continue
             if rule.require_entity and not (a.entity and b.entity):
                 continue
-            reasons = scope_reasons(a, b, rule, rules)
+            reasons = scope_reasons(a, b, rule, rules, memo.population)
             for c in (a, b):
                 if c.id in parts and not reasons:
                     reasons = [f"its own article gives \"{c.text}\" beside a total of \"{parts[c.id].text}\": a part"]
-            verdict, why = compare_pair(a, b, rule)
+            verdict, why = compare_pair(a, b, rule, memo.intervals)
             if not reasons and verdict != "compatible" and (far := _far_apart(a, b, max_ratio)):
                 reasons = [far]
             if reasons:
@@ -837,8 +893,8 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
                 out.compatible.append((a, b))
                 continue
             kind = "internal" if a.article == b.article else rule.kind  # one article, two figures for one thing
-            out.raw.append((verdict, rule.id, subject_name(rule, (a, b)), (a.id, b.id),
-                            _pair_message(a, b, rule, verdict, why), kind))
+            out.raw.append((verdict, rule.id, memo.subject(a, b), (a.id, b.id),
+                            _pair_message(a, b, rule, verdict, why, memo.says), kind))
 
 
 def _components(ids: list[str], edges) -> list[list[str]]:
@@ -929,6 +985,20 @@ def _subjects(blocks: dict, rules: RuleSet, compared: list[tuple[Claim, Claim, s
     return [dataclasses.replace(s, id=f"S{n}") for n, s in enumerate(out, 1)]
 
 
+@contextmanager
+def _collector_paused():
+    """The cyclic garbage collector off while judging: judging builds objects that stay (pairs, messages, findings),
+    and each full collection would walk them and every claim again (a fifth of the time of a 10,000-article
+    block); judging makes next to no cycles, and the collector runs again afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def compare_claims(claims, rules: RuleSet, articles=None, with_subjects: bool = False):
     """Findings for a claims table (one column per Claim field) under the rules.
 
@@ -938,12 +1008,18 @@ def compare_claims(claims, rules: RuleSet, articles=None, with_subjects: bool = 
     blocks, not with the square of the whole table. With ``with_subjects`` the result is
     (findings, subjects).
     """
+    with _collector_paused():
+        return _compare_claims(claims, rules, articles, with_subjects)
+
+
+def _compare_claims(claims, rules: RuleSet, articles, with_subjects: bool):
     all_claims = _row_claims(claims) if not isinstance(claims, list) else list(claims)
     live = [assign(c, rules) for c in all_claims
             if c.kind and not c.duplicate_of and (c.modality or "asserted") == "asserted" and rules.rule_for(c.kind)]
     incidents = _incidents(live)
-    story, drafts = _story_judge(articles, rules, incidents)
-    pairs = _pair_finder(articles, drafts, rules, incidents, story)
+    names = _names_index(articles)
+    story, drafts = _story_judge(articles, rules, incidents, names)
+    pairs = _pair_finder(articles, drafts, rules, incidents, story, names)
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in live:
         blocks[block_key(c, rules)].append(c)
@@ -965,7 +1041,9 @@ def compare_claims(claims, rules: RuleSet, articles=None, with_subjects: bool = 
     subjects = _subjects(blocks, rules, compared)
     subject_of = {cid: s.id for s in subjects for cid in s.claims}
     order = {v: i for i, v in enumerate(VERDICTS)}
-    raw.sort(key=lambda r: (order[r[0]], r[2], r[1], [_id_key(x) for x in r[3]], r[4]))
+    # claims in ``_id_key`` order, as ranks: a claim is in many findings, and ints compare faster than its key
+    rank = {cid: n for n, cid in enumerate(sorted({x for r in raw for x in r[3]}, key=_id_key))}
+    raw.sort(key=lambda r: (order[r[0]], r[2], r[1], tuple(map(rank.__getitem__, r[3])), r[4]))
     findings = [Finding(id=f"F{n}", rule=rid, kind=kind, subject=subject, verdict=verdict,
                         severity=_severity(verdict, rules.by_id.get(rid)), claims=ids, message=msg,
                         subject_id=subject_of.get(ids[0]))

@@ -28,7 +28,7 @@ from factcheck import limits
 from factcheck.limits import InputWarning
 from factcheck.model import Article, InputProblem
 
-__all__ = ["iter_articles", "load_articles", "load_article", "load_draft", "body_spans", "read_sources", "ARTICLE_SUFFIXES",
+__all__ = ["iter_articles", "iter_inputs", "ArticleFile", "Fetched", "ArticleIds", "load_articles", "load_article", "load_draft", "body_spans", "read_sources", "ARTICLE_SUFFIXES",
            "HTML_SUFFIXES", "InputWarning", "date_order", "set_date_order", "parse_date", "DATE_ORDERS"]
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -94,60 +94,134 @@ def date_order(order: str | None):
         _DATE_ORDER.reset(token)
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleFile:
+    """An article file the walk found (``iter_inputs``), not read yet: read where its claims are read (a worker)."""
+
+    path: str  # as the walk found it
+    meta: dict  # its entry in the sources.yaml beside it
+
+    @property
+    def shown(self) -> str:
+        return self.path if os.sep == "/" else Path(self.path).as_posix()
+
+    @property
+    def natural_id(self) -> str:
+        """``Path(path).stem``, the id its Article has unless an earlier article took it."""
+        name = self.path.rpartition(os.sep)[2]
+        i = name.rfind(".")
+        return name[:i] if 0 < i < len(name) - 1 else name
+
+    def load(self, article_id: str | None = None) -> list[Article | InputProblem]:
+        """``load_article`` of the file: its problems and (when it is one) its Article, named ``article_id``."""
+        items = list(load_article(Path(self.path), self.meta))
+        if article_id is not None:
+            items = [replace(i, id=article_id) if isinstance(i, Article) and i.id != article_id else i for i in items]
+        return items
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A page the walk fetched from a URL (read already: its fetch needs this process's settings)."""
+
+    article: Article
+
+    @property
+    def shown(self) -> str:
+        return self.article.path
+
+    @property
+    def natural_id(self) -> str:
+        return self.article.id
+
+    def load(self, article_id: str | None = None) -> list[Article | InputProblem]:
+        a = self.article
+        return [a if article_id is None or article_id == a.id else replace(a, id=article_id)]
+
+
+class ArticleIds:
+    """Article ids in walk order: a file's stem (a page's name), or its path when an earlier article has that id.
+
+    ``settle`` gives the id as the articles arrive, in walk order. ``guess`` gives it before the file is read
+    (to read it in another process while the files ahead of it are still being read): it takes every earlier
+    file to be an article, so it differs from ``settle`` only after a file of the same stem turned out not to
+    be one; the caller then reads the file again under its settled id.
+    """
+
+    def __init__(self):
+        self._taken: set[str] = set()
+        self._guessed: set[str] = set()
+
+    def guess(self, natural: str, path: str) -> str:
+        got = natural if natural not in self._guessed else path
+        self._guessed.add(got)
+        return got
+
+    def settle(self, natural: str, path: str) -> str:
+        got = natural if natural not in self._taken else path
+        self._taken.add(got)
+        self._guessed.add(got)
+        return got
+
+
 def iter_articles(paths: Iterable[str | os.PathLike]) -> Iterator[Article | InputProblem]:
     """Articles (and problems) from files and folders, one at a time, in a stable order.
 
     Folders are searched recursively for text, Markdown and HTML files; files named
     explicitly are read whatever their suffix. Nothing is kept in memory between items
     but their ids: an article's id is its file stem, or its path when an earlier file
-    had the same stem.
+    had the same stem (``ArticleIds``).
     """
-    sources_cache: dict[Path, _Meta] = {}
-    seen: set[Path] = set()
-    ids: set[str] = set()
+    ids = ArticleIds()
+    for item in iter_inputs(paths):
+        if isinstance(item, InputProblem):
+            yield item
+            continue
+        for loaded in item.load():
+            if isinstance(loaded, Article):
+                settled = ids.settle(loaded.id, loaded.path)
+                loaded = loaded if settled == loaded.id else replace(loaded, id=settled)
+            yield loaded
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[ArticleFile | Fetched | InputProblem]:
+    """What ``iter_articles`` reads, in its order, without reading the files: each file with its metadata
+    (sources.yaml, read here), each page fetched from a URL, and the problems met finding them.
+
+    The files are de-duplicated by real path (each folder resolved once, a link on its own), so a file
+    named twice, or through a link, is read once. Ids are given later (``ArticleIds``).
+    """
+    sources_cache: dict[str, _Meta] = {}
+    seen: set[str] = set()
+    folders: dict[str, str] = {}
     for raw in paths:
         if isinstance(raw, str) and re.match(r"https?://", raw, re.IGNORECASE):
             from factcheck.fetch import url_articles
 
             for item in url_articles(raw):
-                if isinstance(item, Article):
-                    if item.id in ids:
-                        item = replace(item, id=item.path)
-                    ids.add(item.id)
-                yield item
+                yield Fetched(item) if isinstance(item, Article) else item
             continue
-        files, problems = _files_of(Path(raw))
+        files, problems = article_files(Path(raw))
         yield from problems
-        folders: dict[Path, Path] = {}
         for f in files:
+            folder, _, name = f.rpartition(os.sep)
             try:
-                key = _real_path(f, folders)
+                key = _real_path(f, folder, name, folders)
             except (OSError, RuntimeError) as e:
-                yield InputProblem(f.as_posix(), f"cannot resolve path: {getattr(e, 'strerror', None) or e}")
+                yield InputProblem(Path(f).as_posix(), f"cannot resolve path: {getattr(e, 'strerror', None) or e}")
                 continue
             if key in seen:
                 continue
             seen.add(key)
-            folder = f.parent
             if folder not in sources_cache:
-                sources_cache[folder] = read_sources(folder / SOURCES_FILE)
+                sources_cache[folder] = read_sources(Path(f).parent / SOURCES_FILE)
                 yield from sources_cache[folder].problems
-            for item in load_article(f, sources_cache[folder].values.get(f.name, {})):
-                if isinstance(item, Article):
-                    if item.id in ids:
-                        item = replace(item, id=item.path)
-                    ids.add(item.id)
-                yield item
-
-
-def _files_of(p: Path) -> tuple[list[Path], list[InputProblem]]:
-    """The article files a command-line path stands for, and the problems met finding them."""
-    files, problems = article_files(p)
-    return [Path(f) for f in files], problems
+            yield ArticleFile(f, sources_cache[folder].values.get(name, {}))
 
 
 def article_files(p: Path) -> tuple[list[str], list[InputProblem]]:
-    """``_files_of`` as path strings (the claims index walks 100,000 files without making a Path of each)."""
+    """The article files a command-line path stands for, as path strings (100,000 files are walked without making
+    a Path of each), and the problems met finding them."""
     try:
         is_dir, exists = p.is_dir(), p.exists()
     except (OSError, ValueError) as e:  # ValueError: a NUL character in the path
@@ -228,15 +302,14 @@ def load_draft(path: Path, text: str | None = None) -> tuple[Article | None, lis
     return (articles[0] if articles else None), problems + [i for i in items if isinstance(i, InputProblem)]
 
 
-def _real_path(f: Path, folders: dict[Path, Path]) -> Path:
-    """``f.resolve()``, with each folder resolved once: a plain file's real path is its real folder plus its name
-    (10,000 files of one folder cost one folder resolution, not 10,000)."""
-    if f.is_symlink():
-        return f.resolve()
-    parent = f.parent
-    if parent not in folders:
-        folders[parent] = parent.resolve()
-    return folders[parent] / f.name
+def _real_path(f: str, folder: str, name: str, folders: dict[str, str]) -> str:
+    """``Path(f).resolve()`` as text, with each folder resolved once: a plain file's real path is its real folder
+    plus its name (10,000 files of one folder cost one folder resolution, not 10,000)."""
+    if os.path.islink(f):
+        return str(Path(f).resolve())
+    if folder not in folders:
+        folders[folder] = str(Path(folder or (os.sep if f.startswith(os.sep) else ".")).resolve())
+    return os.path.join(folders[folder], name)
 
 
 def load_article(path: Path, meta: dict | None = None, text: str | None = None) -> Iterator[Article | InputProblem]:

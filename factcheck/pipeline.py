@@ -25,9 +25,10 @@ def extract(paths: Iterable[str], rules=None, keep_text: bool = False, extra: Se
     """Articles, claims (classified when ``rules`` is given), input problems and each article's proper names.
 
     A long archive is read by ``jobs`` processes (default: the processors available;
-    ``parallel.classified``), with the same result as one.
+    ``parallel.classified``), with the same result as one: this process walks the folders
+    (``load.iter_inputs``), the workers read the files and their claims.
     """
-    from factcheck.load import iter_articles
+    from factcheck.load import iter_inputs
     from factcheck.parallel import classified
 
     articles: list[Article] = []
@@ -35,15 +36,16 @@ def extract(paths: Iterable[str], rules=None, keep_text: bool = False, extra: Se
     problems: list[InputProblem] = []
     names: dict[str, tuple[str, ...]] = {}
     draft_ids = {d.id for d in extra}
-    stream = itertools.chain(classified(extra, rules, jobs=1), classified(iter_articles(paths), rules, jobs=jobs))
+    stream = itertools.chain(classified(extra, rules, jobs=1),
+                             classified(iter_inputs(paths), rules, jobs=jobs, keep_text=keep_text))
     for item, found, item_names in stream:  # one article's text in memory at a time (a few per worker)
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
         claims.extend(found)
         names[item.id] = item_names
-        keep = keep_text or item.id in draft_ids  # drafts keep their text: suppression comments are read from it
-        articles.append(item if keep else dataclasses.replace(item, text=""))
+        keep = keep_text or item.id in draft_ids or not item.text  # drafts keep their text: suppression comments
+        articles.append(item if keep else dataclasses.replace(item, text=""))  # are read from it
     return articles, claims, problems, names
 
 

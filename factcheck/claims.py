@@ -460,7 +460,7 @@ _OTHER_NOUN = re.compile(r"\s+[a-z]+s\b")
 _STILL_IN_HOSPITAL = re.compile(r"[^.;]{0,60}?\b(?:(?:remain|remains|remained|are still|were still|still|are being|were being)"
                                 r"\s+(?:in (?:the )?hospitals?|hospitali[sz]ed|treated in)"
                                 r"|(?:have been|has been|were|are|had been)\s+admitted to\s+(?:\w+\s+)?hospitals?"
-                                r"|(?:are|were)\s+(?:still\s+)?(?:receiving|undergoing|under)\s+(?:medical\s+)?treatment)\b",
+                                r"|(?:(?:are|were)\s+)?(?:still\s+)?(?:receiving|undergoing|under)\s+(?:medical\s+)?treatment)\b",
                                 re.I)  # a count of patients now, not of everyone hurt
 _HARDEST_HIT = re.compile(r"\b(?:hardest|worst|most (?:badly |severely )?)[- ](?:hit|affected|damaged)\b", re.I)
 _PLACE_WITH = re.compile(r"\b(?:the\s+)?(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})(?:\s+[a-z]+){0,2}\s+with\s+"

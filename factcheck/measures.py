@@ -25,7 +25,7 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
     ("rescued", re.compile(r"\b(?:rescued|rescuing|saved|pulled (?:out )?alive|plucked|brought to safety|were rescued|"
                            r"pulled\b[^,;.]{0,40}\bfrom (?:the )?(?:water|sea|rubble|debris|wreckage|river|lake|mud))\b", re.I)),
     ("survived", re.compile(r"\b(?:survivors?|survived)\b", re.I)),
-    ("bodies handled", re.compile(r"\b(?:were|was|have been|had been|been|are being|being) (?:buried|laid to rest|identified|"
+    ("bodies handled", re.compile(r"\b(?:were|was|have been|had been|been|are being|being) (?:\w+ly )?(?:buried|laid to rest|identified|"
                                   r"handed over|repatriated|sent (?:home|back|to their)|flown (?:home|back)|returned (?:home|to their))\b(?!\s+(?:under|beneath|alive|as|in (?:the )?(?:rubble|mud|debris)))",
                                   re.I)),
     ("killed", re.compile(r"\b(?:killed|killing|kills|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|drowned|"
@@ -393,7 +393,8 @@ def feared(sentence: str, start: int, end: int, others: tuple[tuple[int, int], .
     return bool(_FORECAST.search(sentence[lo:start]))
 
 
-_INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|\b(?:increased|rose|risen|grew|climbed|jumped|"
+_INCREMENT = re.compile(r"\b(?:additional|another|further|more|extra|new)\s*$|\b(?:an?\s+)?(?:increase|rise|jump)\s+of\s*$|"
+                        r"\b(?:increased|rose|risen|grew|climbed|jumped|"
                         r"went up|fell|dropped|decreased|reduced|lowered|cut|slashed|raised|revised(?: down| up)?|up|down)"
                         r"\s+by\s*$|^\s*(?:\w+\s+)?(?:more|additional|others|new)\b",
                         re.I)

@@ -440,3 +440,9 @@ def test_some_of_whom_died_are_a_part_of_the_dead():
     c = _kind("Officials received 47 reports of missing persons (18 of whom were identified as dead, 25 people are "
               "still missing).", "18", "2023-01-17")
     assert c.part == "part"
+
+
+def test_an_increase_of_patients_under_treatment_and_bodies_identified_are_no_toll():
+    assert _kind("The new death toll was an increase of 12 from the tally of 27.", "12", "2023-10-29").part == "increase"
+    assert _kind("About 100 injured people under treatment.", "About 100 injured people").predicate == "in hospital"
+    assert _kind("So far 195 have been fully identified.", "195").predicate == "bodies handled"

@@ -18,6 +18,10 @@ __all__ = ["PREDICATES", "clause_bounds", "money_purpose", "physical_measure", "
 
 #: (measure label, pattern). Order breaks ties: the earlier label wins at equal distance.
 PREDICATES: list[tuple[str, re.Pattern]] = [
+    # "nearly 100 dead or missing": one count of two measures, neither the toll nor the missing (listed first: it
+    # masks the "dead" and the "missing" inside it)
+    ("dead or missing", re.compile(r"\b(?:dead|killed|deaths?) (?:or|and|and/or) (?:missing|unaccounted for)\b|"
+                                   r"\bmissing (?:or|and|and/or) (?:dead|presumed dead|killed)\b", re.I)),
     ("at risk of siege", re.compile(r"\bat risk of (?:being )?(?:placed |put )?(?:under siege|besieged)\b|\brisk (?:of )?siege\b", re.I)),
     ("under siege", re.compile(r"\bunder siege\b|\bbesieged\b|\bsieges?\s+of\b|\bencircled\b", re.I)),
     ("missing", re.compile(r"\b(?:missing|unaccounted for|disappeared|still lost)\b", re.I)),

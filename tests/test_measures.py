@@ -446,3 +446,8 @@ def test_an_increase_of_patients_under_treatment_and_bodies_identified_are_no_to
     assert _kind("The new death toll was an increase of 12 from the tally of 27.", "12", "2023-10-29").part == "increase"
     assert _kind("About 100 injured people under treatment.", "About 100 injured people").predicate == "in hospital"
     assert _kind("So far 195 have been fully identified.", "195").predicate == "bodies handled"
+
+
+def test_dead_or_missing_is_neither_the_toll_nor_the_missing():
+    assert _kind("Nearly 100 people are dead or missing after the hurricane.", "Nearly 100 people").kind is None
+    assert _kind("The storm killed 45 people and 47 are missing.", "47").kind == "missing"

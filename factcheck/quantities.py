@@ -137,10 +137,15 @@ def _conversion_keeps_bound(text: str, prev: _Reading | None, r: _Reading) -> No
             or not re.fullmatch(r"\s*\(\s*", text[prev.end:r.start]) or r.unit is None \
             or r.dimension not in ("physical", "currency") or prev.dimension != r.dimension or prev.unit == r.unit:
         return
-    r.bound = prev.bound
-    if prev.bound == "approx":
-        r.low, r.high = approx(r.value, below_only=prev.high == prev.value)
-    elif prev.bound in ("more_than", "at_least"):
+    _take_bound(r, prev)
+
+
+def _take_bound(r: _Reading, source: _Reading) -> None:
+    """r read with the qualifier of the figure it restates or borrows its words from."""
+    r.bound = source.bound
+    if source.bound == "approx":
+        r.low, r.high = approx(r.value, below_only=source.high == source.value)
+    elif source.bound in ("more_than", "at_least"):
         r.low, r.high = r.value, None
     else:
         r.low, r.high = None, r.value
@@ -161,13 +166,7 @@ def _gapped_keeps_bound(text: str, found: list[_Reading], r: _Reading) -> None:
             or any(p.noun is None and p.bound == "exact" and p is not found[-1] for p in found[found.index(head) + 1:]) \
             or not _GAP_BEFORE.fullmatch(text, found[-1].end, r.start) or not _GAP_AFTER.match(text, r.end):
         return
-    r.bound = head.bound
-    if head.bound == "approx":
-        r.low, r.high = approx(r.value, below_only=head.high == head.value)
-    elif head.bound in ("more_than", "at_least"):
-        r.low, r.high = r.value, None
-    else:
-        r.low, r.high = None, r.value
+    _take_bound(r, head)
 
 
 #: ... unless a status follows it: "Seven others were wounded", "six were killed and nine injured".

@@ -64,7 +64,11 @@ def test_the_memo_answers_as_the_public_functions_do(rows):
         assert message == _pair_message(a, b, rule, verdict, compare_pair(a, b, rule)[1])
     for (_, reasons), g in judged.scope_groups.items():
         for a, b in g["pairs"]:
-            assert scope_reasons(a, b, rule, RULES) == list(reasons)
+            expected = scope_reasons(a, b, rule, RULES)
+            # a block adds its own reasons to a pair's frame: a part its article gives beside a total, or two
+            # figures too far apart to count one thing (compare.own_parts, compare._far_apart)
+            assert list(reasons) == expected or (not expected and len(reasons) == 1 and (
+                "its own article gives" in reasons[0] or "times the other" in reasons[0])), (reasons, expected)
 
 
 @settings(max_examples=60, deadline=None)

@@ -487,6 +487,12 @@ _EACH_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:each|apiece|per\s+\w+)\b", re
 _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them|those)\b", re.I)
 
 
+#: "The Valencia region alone recorded 155 deaths": one place's (or group's) share of the toll.
+_ALONE_BEFORE = re.compile(r"\b(?P<who>[A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+){0,2})\s+alone\b[^.;]*$")
+_ALONE_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:in|at|from)\s+(?:the\s+)?(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+                          r"\s+alone\b")
+
+
 def _part_in_sentence(claim: Claim, q: Quantity, sentence: str, previous: tuple[Quantity, Claim] | None,
                       last_measure: str | None, listed: dict[int, str]) -> Claim:
     """A figure the sentence shows to be a part of a total (a listed place, "in one of the restrooms", "were among
@@ -521,6 +527,9 @@ def _part_here(claim: Claim, q: Quantity, sentence: str, previous: tuple[Quantit
     with_place = _place_with(sentence, q.start)
     if with_place:
         return with_place  # "Kenya coming next with 19", "Canada with 18"
+    alone = _ALONE_BEFORE.search(sentence, max(0, q.start - 60), q.start) or _ALONE_AFTER.match(sentence, q.end)
+    if alone:
+        return alone.group("who")  # "The Valencia region alone recorded 155 deaths", "54 in Lee County alone"
     if _REMAINDER.match(sentence) or _EACH_AFTER.match(sentence, q.end):
         return "part"  # "The other nationalities had one or two", "seven each"
     return None

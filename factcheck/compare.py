@@ -772,6 +772,11 @@ def _worded_apart(small: Claim, big: Claim) -> bool:
     return any((getattr(small, f) or "").lower() != (getattr(big, f) or "").lower() for f in ("noun", "predicate", "place"))
 
 
+def _two_sources(a: Claim, b: Claim) -> bool:
+    """'94, the Red Cross said' and '86, the regional commissioner said': one article quoting two counts."""
+    return bool(a.attribution and b.attribution and a.attribution.lower() != b.attribution.lower())
+
+
 def own_parts(group: list[Claim], rule: Rule, rules: RuleSet) -> dict[str, Claim]:
     """Figures their own article shows to be parts: a writer who gives "438 dead" and then "nine bodies recovered in
     Chilobwe" for the same day, place and people (not two sources named apart) is counting a part of the 438 (a search
@@ -882,6 +887,9 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
             verdict, why = compare_pair(a, b, rule, memo.intervals)
             if not reasons and verdict != "compatible" and (far := _far_apart(a, b, max_ratio)):
                 reasons = [far]
+            if not reasons and verdict != "compatible" and a.article == b.article and not _two_sources(a, b) \
+                    and _worded_apart(*sorted((a, b), key=lambda c: memo.intervals(c)[0].hi)):
+                reasons = ["one article gives both figures in different words, most likely for different things"]
             if reasons:
                 if verdict != "compatible":
                     g = out.scope_groups.setdefault((rule.kind, tuple(reasons)), {"claims": [], "pairs": []})

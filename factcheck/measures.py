@@ -365,6 +365,8 @@ _EARLIER_BEFORE = re.compile(
     r"our|its|their)){0,7}"
     r"|\bearlier\s+(?:put|reported|gave|said|estimated|counted)\b(?:\s+(?:the|toll|figure|number|at|as|that|death)){0,4}"
     r"|\b(?:reported|put|given|said|announced|stated|estimated)\s+earlier(?:\s+(?:that|at|as|the|toll|figure|death)){0,4}"
+    r"|\bhad\s+(?:already\s+)?(?:raised|put|lifted|increased|revised|given|reported|stood|risen|climbed)\s+"
+    r"(?:the\s+)?(?:death\s+)?(?:toll\s+|figure\s+|number\s+)?(?:to|at)"
     r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:\w+\s+){0,2}?(?:reported|given|put|announced|stated|"
     r"counted)(?:\s+(?:earlier|that|at|as|the|toll|figure|death)){0,4}"
     r"|\bearlier\s+(?:reports?|figures?|estimates?|tolls?|counts?)\s+(?:of|had|said|put|gave)(?:\s+\w+){0,3}?"
@@ -431,7 +433,7 @@ def increment(sentence: str, start: int, end: int) -> bool:
         and not re.search(r"\b(?:toll|total|tally|overall|cumulative)\b", sentence[lo:hi], re.I)
 
 
-_PREVIOUS_SUBJECT = re.compile(r"^\W*(?:the\s+)?(?:previous|earlier|initial|original|first|old)\s+(?:death\s+)?"
+_PREVIOUS_SUBJECT = re.compile(r"^\W*(?:(?:the|an|a)\s+)?(?:previous|earlier|initial|original|first|old)\s+(?:death\s+)?"
                                r"(?:toll|figure|count|tally|estimate|report)s?\b", re.I)
 _NOW_AGAIN = re.compile(r"\b(?:but|now|while|whereas|however|since then|later|currently|today|has since|have since)\b",
                         re.I)  # after an opening "Earlier,", a figure after these words is the current one

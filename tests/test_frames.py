@@ -677,3 +677,15 @@ def test_distances_from_different_places_are_not_compared(tmp_path):
     _write(tmp_path, "b.md", "Ledger", "2024-08-26", "The attack took place 80 kilometres north of Ouagadougou.")
     _write(tmp_path, "c.md", "Post", "2024-08-26", "The attack took place 80 kilometres away.")
     assert _flags(run([str(tmp_path)], rules=RULES)) == []
+
+
+def test_one_articles_figures_in_different_words_are_no_internal_conflict(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    _write(tmp_path / "a", "a.md", "Wire", "2022-04-08",
+           "The death toll from the strike on the station has risen to 50. In the hall, 38 people died at once, "
+           "the governor wrote.")
+    _write(tmp_path / "b", "b.md", "Ledger", "2022-04-08",
+           "The death toll from the strike on the station has risen to 50. The toll from the strike is 45.")
+    assert _flags(run([str(tmp_path / "a")], rules=RULES)) == []
+    assert {"50", "45"} in _flags(run([str(tmp_path / "b")], rules=RULES))  # the same words: a slip, internal

@@ -451,3 +451,10 @@ def test_an_increase_of_patients_under_treatment_and_bodies_identified_are_no_to
 def test_dead_or_missing_is_neither_the_toll_nor_the_missing():
     assert _kind("Nearly 100 people are dead or missing after the hurricane.", "Nearly 100 people").kind is None
     assert _kind("The storm killed 45 people and 47 are missing.", "47").kind == "missing"
+
+
+def test_a_place_alone_and_an_earlier_toll_that_had_stood_are_not_the_toll():
+    assert _kind("The Valencia region alone recorded 155 deaths.", "155 deaths", "2024-11-01").part == "The Valencia region"
+    assert _kind("An earlier toll from rescuers had stood at 30.", "30", "2023-01-16").revision == "earlier"
+    assert _kind("That came after authorities had raised the toll to 39 on Saturday.", "39", "2023-10-29").revision \
+        == "earlier"

@@ -722,7 +722,8 @@ def _pair_finder(articles, drafts: frozenset[str], rules: RuleSet, incidents: di
     block, each figure with the nearest later figures of its own story (``story``). ``names`` as in _story_judge."""
     from factcheck.blocks import TIMELINE_ABOVE, TIMELINE_WINDOW, pair_finder
 
-    return pair_finder(_names_index(articles) if names is False else names, drafts, int(rules.settings.get("min_shared_names", 4)),
+    names = _names_index(articles) if names is False else names
+    return pair_finder(names, drafts, int(rules.settings.get("min_shared_names", 4)),
                        float(rules.settings.get("min_name_overlap", 0.15)),
                        int(rules.settings.get("timeline_above", TIMELINE_ABOVE)),
                        int(rules.settings.get("timeline_window", TIMELINE_WINDOW)), incidents=incidents,

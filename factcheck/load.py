@@ -28,8 +28,9 @@ from factcheck import limits
 from factcheck.limits import InputWarning
 from factcheck.model import Article, InputProblem
 
-__all__ = ["iter_articles", "iter_inputs", "ArticleFile", "Fetched", "ArticleIds", "load_articles", "load_article", "load_draft", "body_spans", "read_sources", "ARTICLE_SUFFIXES",
-           "HTML_SUFFIXES", "InputWarning", "date_order", "set_date_order", "parse_date", "DATE_ORDERS"]
+__all__ = ["iter_articles", "iter_inputs", "ArticleFile", "Fetched", "ArticleIds", "load_articles", "load_article",
+           "load_draft", "body_spans", "read_sources", "ARTICLE_SUFFIXES", "HTML_SUFFIXES", "InputWarning", "date_order",
+           "set_date_order", "parse_date", "DATE_ORDERS"]
 
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text") + HTML_SUFFIXES

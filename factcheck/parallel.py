@@ -9,6 +9,7 @@ so the writer, the one process every result passes through, only reads bytes and
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -100,9 +101,12 @@ def _batches(articles: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-#: ``classified`` reads this many articles in this process before it forks workers for the rest:
-#: a small archive never pays for starting them.
+#: ``classified`` forks workers only when more than this many items are to be read (looked ahead in the
+#: walk, not read): a small archive never pays for starting them.
 PARALLEL_FROM = 256
+#: A long archive's first articles are read in this process before the fork, so that the workers inherit
+#: what reading builds once (the gazetteer, compiled patterns) instead of each building it again.
+WARM_UP = 16
 
 _FORKED: list = []  # [RuleSet, keep_text] a forked worker classifies with (inherited, never pickled)
 
@@ -189,23 +193,26 @@ def classified(items: Iterable, rules, jobs: int | None = None,
 
     ``items`` are Articles and problems, and files and fetched pages (``load.iter_inputs``), which are loaded
     where they are classified and named in walk order (``load.ArticleIds``), with their problems before them.
-    The first ``PARALLEL_FROM`` articles are read here; a longer archive is read by ``jobs`` forked processes
-    (default: the processors available), ``BATCH`` items a task, a bounded window of tasks in flight, results
-    in input order: the same claims as one process, byte for byte. This process only walks the folders and
-    sends paths; an article read by a worker comes back without its text unless ``keep_text``. Where fork is
-    not available everything runs here.
+    Up to ``PARALLEL_FROM`` items are read here; a longer archive (the walk looked ahead, nothing read) is read,
+    after ``WARM_UP`` articles here, by ``jobs`` forked processes (default: the processors available), ``BATCH``
+    items a task, a bounded window of tasks in flight, results in input order: the same claims as one process,
+    byte for byte. This process only walks the folders and sends paths; an article read by a worker comes back
+    without its text unless ``keep_text``. Where fork is not available everything runs here.
     """
     from factcheck.load import ArticleIds
 
     jobs = available_cpus() if jobs is None else jobs
     items = iter(items)
+    ahead = list(itertools.islice(items, PARALLEL_FROM + 1))
+    fork = len(ahead) > PARALLEL_FROM and jobs > 1 and sys.platform != "win32"
+    items = itertools.chain(ahead, items)
     ids = ArticleIds()
     head = 0
     for item in items:
         for out in _here(item, rules, ids):
             head += isinstance(out[0], Article)
             yield out
-        if head >= PARALLEL_FROM and jobs > 1 and sys.platform != "win32":
+        if fork and head >= min(WARM_UP, PARALLEL_FROM):
             break
     else:
         return

@@ -149,3 +149,22 @@ def test_settled_ids_follow_the_old_rule_and_guesses_miss_only_after_a_failure(f
         if loads and not earlier_failed:
             assert got == guess
     assert settled == _old_rule(files)
+
+
+def test_only_an_archive_longer_than_parallel_from_forks_after_warming_up(tmp_path, monkeypatch):
+    """The walk is looked ahead (nothing read): five files stay here; six fork after two articles read here."""
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    for i in range(5):
+        (arts / f"a{i}.md").write_text(GOOD.format(n=10 + i), encoding="utf-8")
+    used = _forked(monkeypatch, head=5)
+    monkeypatch.setattr(parallel, "WARM_UP", 2)
+    here: list = []
+    monkeypatch.setattr(parallel, "_here", lambda item, *a, _real=parallel._here: here.append(item) or _real(item, *a))
+    one = _extract(arts, jobs=2)
+    assert not used and len(here) == 5
+    (arts / "a5.md").write_text(GOOD.format(n=15), encoding="utf-8")
+    here.clear()
+    two = _extract(arts, jobs=2)
+    assert used and len(here) == 2
+    assert [c.to_dict() for c in two[1]][:len(one[1])] == [c.to_dict() for c in one[1]] and len(two[0]) == 6

@@ -258,7 +258,7 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     countries: Counter[str] = Counter()
     places: Counter[str] = Counter()
     events: Counter[str] = Counter()
-    chunks = [(article.title or "", 3)] + [(article.text[s:e], 1) for s, e in spans]
+    chunks = [(article.title or "", 3)] + [(article.text[s:e], 1) for s, e in _leading(spans, STORY_CONTEXT_CHARS)]
     dateline = _DATELINE.match(article.text[spans[0][0]:spans[0][1]]) if spans else None
     if dateline:  # "COLOMBO, Sri Lanka —": where the story was filed from, usually where it happened
         chunks.append((" in ".join([""] + [w.strip().title() for w in dateline.group("where").split(",")]), 2))
@@ -284,6 +284,21 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
 
 #: An attack's article is about its town when the town is named at least this share as often as the top place.
 INNER_SITE_SHARE = 0.3
+
+
+#: What an article is about is read off its first this many characters (a news story says it early; a 5 MB text
+#: would otherwise be read once per incident pattern).
+STORY_CONTEXT_CHARS = 50_000
+
+
+def _leading(spans, limit: int) -> list[tuple[int, int]]:
+    out, left = [], limit
+    for s, e in spans:
+        if left <= 0:
+            break
+        out.append((s, min(e, s + left)))
+        left -= e - s
+    return out
 
 
 def _event_sites(chunk: str) -> list[tuple[str, float]]:

@@ -3,6 +3,7 @@
     python benchmarks/scale.py                       # 1,000, 10,000 and 100,000 articles, --jobs 2
     python benchmarks/scale.py --sizes 1000 10000    # a quicker look
     python benchmarks/scale.py --json
+    python benchmarks/scale.py --work /tmp/factcheck-scale --dask-only   # Dask (2 workers) against one process
 
 Archives are generated (seeded: the same archive on every run) under a temporary folder,
 never in the repository: stories of several kinds (earthquakes, floods, epidemics, protests,
@@ -14,7 +15,9 @@ For each size, each step runs in its own subprocess (peak resident memory is its
 ``factcheck index --jobs N`` (time, memory, index size), a re-index after one article changed,
 ``factcheck report`` from the index (time, memory), and 20 drafts checked against the index
 (median and worst latency, peak memory of the draft process). Growth is the ratio to the
-previous size.
+previous size. Then ``factcheck index`` of 10,000 articles (``--dask-size``) in one process and
+with ``--dask`` on a scheduler and two workers started here as processes, alternately: wall
+times and the CPU seconds of every process.
 """
 
 from __future__ import annotations

@@ -290,9 +290,9 @@ def _on_dask(articles: Iterable[FileJob], dirs: tuple[str, ...], address, gazett
     """Batches as futures on a dask.distributed cluster, a bounded window in flight, collected in order.
 
     ``address`` is a scheduler address or cluster (a client is opened with ``dask_client``), or a
-    ``distributed.Client``, used as it is. Workers need factcheck installed and the rules folders at the same paths. Jobs and
-    results travel pickled, one bytes object a task; the gazetteer's rows are asked for once the workers
-    are busy, so they are ready when the last batch is.
+    ``distributed.Client``, used as it is. Workers need factcheck installed and the rules folders at the
+    same paths. Jobs and results travel pickled, one bytes object a task; the gazetteer's rows are asked
+    for once the workers are busy, so they are ready when the last batch is.
     """
     import pickle
     from collections import deque

@@ -420,8 +420,19 @@ def build(paths: Sequence[str | os.PathLike], location: Path, rules_dirs: Sequen
           jobs: int = 1, dask=None, progress=None) -> IndexStats:
     """Bring the index at ``location`` up to date with the archive ``paths``; extract only what changed.
 
-    ``progress`` is a stream for 'indexed n/N articles' lines (None: quiet).
+    ``progress`` is a stream for 'indexed n/N articles' lines (None: quiet). With ``dask`` (a scheduler
+    address, a cluster or a Client) the client is opened first, so the workers warm up while the archive is
+    walked.
     """
+    if dask:
+        from factcheck.parallel import dask_client
+
+        with dask_client(dask, [str(d) for d in rules_dirs]) as client:
+            return _build(paths, location, rules_dirs, jobs, client, progress)
+    return _build(paths, location, rules_dirs, jobs, None, progress)
+
+
+def _build(paths, location: Path, rules_dirs, jobs: int, dask, progress) -> IndexStats:
     version, roots = index_version(rules_dirs), _roots(paths)
     conn = _connect(location, create=True)
     stats = IndexStats(path=location)

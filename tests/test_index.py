@@ -146,16 +146,43 @@ def test_index_bytes_do_not_depend_on_the_number_of_processes(tmp_path, generate
     assert (tmp_path / "one" / "index.sqlite").read_bytes() == (tmp_path / "two" / "index.sqlite").read_bytes()
 
 
-def test_dask_local_cluster_writes_the_same_index(tmp_path, generated):
+def test_dask_local_cluster_writes_the_same_index(tmp_path, generated, monkeypatch):
     distributed = pytest.importorskip("distributed")
+    import factcheck.parallel as parallel
+
+    monkeypatch.setattr(parallel, "DASK_BATCH", 16)  # 8 tasks: more than the window in flight, in order
     archive = generated[0]
     build([archive], index_path(tmp_path / "one", tmp_path))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with distributed.Client(cluster) as client:
-            stats = build([archive], index_path(tmp_path / "dask", tmp_path), dask=client)
-            assert len(client.scheduler_info()["workers"]) == 2
+            clients = client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.clients))
+            with distributed.get_task_stream(client) as tasks:
+                # the scheduler's address, as the command line passes it: build opens its own client and closes it
+                stats = build([archive], index_path(tmp_path / "dask", tmp_path), dask=cluster.scheduler_address)
+            assert client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.clients)) == clients
+            workers = set(client.scheduler_info()["workers"])
+            assert len(workers) == 2
+            ran = [(t["key"].partition("-")[0], t["worker"]) for t in tasks.data]
+            assert {w for k, w in ran if k == "warm_up"} == workers  # every worker warmed up, whatever it then got
+            assert sum(k == "extract_packed" for k, _ in ran) == 8
     assert stats.extracted == 120
     assert (tmp_path / "one" / "index.sqlite").read_bytes() == (tmp_path / "dask" / "index.sqlite").read_bytes()
+
+
+def test_a_dask_task_carries_one_pickle_each_way(generated):
+    """What a Dask task gets and returns is one bytes object (Dask ships it as it is), and it unpacks to
+    what ``extract_batch`` returns for the same files."""
+    import pickle
+
+    from factcheck.index import _meta_json, archive_files
+    from factcheck.parallel import _packed, extract_batch, extract_packed
+
+    files = [f for f in archive_files([generated[0]]) if hasattr(f, "shown")][:5]
+    jobs = [(f.shown, f.path.read_bytes(), f.meta, _meta_json(f), f.id) for f in files]
+    packed = extract_packed(_packed(jobs), ())
+    assert isinstance(packed, bytes)
+    got = pickle.loads(packed)
+    assert got == extract_batch(jobs, ()) and any(rows for *_, rows in got)
 
 
 def test_index_command_reports_progress_and_problems(tmp_path, capsys):

@@ -378,7 +378,7 @@ def _headline_repeat(claim: Claim, body: list[Claim]) -> str | None:
     same = [c for c in body if (c.value, c.dimension, c.predicate) == (claim.value, claim.dimension, claim.predicate)
             and not c.duplicate_of and (c.noun == claim.noun or None in (c.noun, claim.noun))]
     exact = [c for c in same if c.bound == claim.bound]
-    return (exact or same)[0].id if same else None
+    return exact[0].id if exact else None
 
 
 def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: list[int], n: int,

@@ -872,6 +872,11 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
     candidates = pairs(group) if pairs is not None else ((a, group[i + 1:]) for i, a in enumerate(group))
     parts = own_parts(group, rule, rules)
     max_ratio = float(rules.settings.get("max_figure_ratio", MAX_FIGURE_RATIO))
+    first_line: dict[str, tuple] = {}
+    for c in group:  # the body's first claim of each article: a claim above it is in the headline
+        if c.article not in first_line or _id_key(c.id) < first_line[c.article][0]:
+            first_line[c.article] = (_id_key(c.id), c.line)
+    lines = {k: v[1] for k, v in first_line.items()}
     memo = _PerClaim(rule)
     for a, partners in candidates:
         for b in partners:
@@ -888,6 +893,9 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
             verdict, why = compare_pair(a, b, rule, memo.intervals)
             if not reasons and verdict != "compatible" and (far := _far_apart(a, b, max_ratio)):
                 reasons = [far]
+            if verdict != "compatible" and a.article == b.article and a.value == b.value \
+                    and (_in_headline(a, lines) or _in_headline(b, lines)):
+                continue  # "Toll rises to 5,200" over "more than 5,200": the headline drops the body's qualifier
             if not reasons and verdict != "compatible" and a.article == b.article and not _two_sources(a, b) \
                     and _worded_apart(*sorted((a, b), key=lambda c: memo.intervals(c)[0].hi)):
                 reasons = ["one article gives both figures in different words, most likely for different things"]

@@ -689,3 +689,15 @@ def test_one_articles_figures_in_different_words_are_no_internal_conflict(tmp_pa
            "The death toll from the strike on the station has risen to 50. The toll from the strike is 45.")
     assert _flags(run([str(tmp_path / "a")], rules=RULES)) == []
     assert {"50", "45"} in _flags(run([str(tmp_path / "b")], rules=RULES))  # the same words: a slip, internal
+
+
+def test_a_headline_that_drops_a_qualifier_is_its_own_figure_but_no_internal_conflict(tmp_path):
+    _write(tmp_path, "a.md", "Wire", "2023-10-11",
+           "The Taliban government downgraded the death toll to over 1,000 on Wednesday.",
+           title="Afghanistan lowers quake death toll to 1,000")
+    _write(tmp_path, "b.md", "Ledger", "2023-10-11", "The quake has killed 2,053 people, the government said.")
+    report = run([str(tmp_path)], rules=RULES)
+    heads = [c for c in report.claims if c.text == "1,000" and c.line < 5]
+    assert heads and heads[0].duplicate_of is None  # the headline's exact 1,000 is not the body's "over 1,000"
+    flags = _flags(report)
+    assert {"1,000", "over 1,000"} not in flags and {"1,000", "2,053 people"} in flags, flags

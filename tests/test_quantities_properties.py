@@ -275,3 +275,10 @@ def test_a_gapped_figure_shares_the_qualifier_it_borrows_words_from(n, m, qualif
     assert len(gapped) == 2 and len(own) == 2, (gapped, own)
     assert gapped[1].bound == gapped[0].bound != "exact" and gapped[1].value == m, gapped
     assert own[1].bound == "exact" and (own[1].low, own[1].high) == (m, m), own
+
+
+@SETTINGS
+@given(figures, st.sampled_from(["tops", "topped", "surpassed", "crosses"]))
+def test_a_toll_that_tops_a_figure_is_beyond_it(n, verb):
+    q = only_quantity(f"The death toll {verb} {written(n)}, officials said.")
+    assert (q.bound, q.low, q.high) == ("more_than", n, None), q

@@ -17,7 +17,8 @@ QUALIFIER_BEFORE = re.compile(
     r"about|around|some|roughly|approximately|approx\.?|an\s+estimated|estimated|nearly|almost|close\s+to|"
     r"circa|ca\.|c\.|just\s+about|approaching|barely|roughly\s+equal\s+to|equal\s+to\s+about|"
     r"within|near|as\s+high\s+as|as\s+long\s+as|as\s+few\s+as|as\s+little\s+as|as\s+low\s+as|more\s+then|exceeded|"
-    r"exceeds|exceed|(?:(?:climbed|risen|rose|gone|went|passed)\s+)past|(?:a\s+)?minimum\s+(?:term|sentence)\s+of|~|≈|>|<|≥|≤)\s*(?:(?:only|just)\s+)?(?:an?\s+)?$",
+    r"exceeds|exceed|tops|topped|topping|surpasses|surpassed|surpassing|crosses|crossed|crossing|nearing|nears|"
+    r"(?:(?:climbed|risen|rose|gone|went|passed)\s+)past|(?:a\s+)?minimum\s+(?:term|sentence)\s+of|~|≈|>|<|≥|≤)\s*(?:(?:only|just)\s+)?(?:an?\s+)?$",
     re.IGNORECASE,
 )
 QUAL_BOUND = {
@@ -33,8 +34,12 @@ QUAL_BOUND = {
     "exceeded": "more_than", "climbed past": "more_than", "risen past": "more_than", "rose past": "more_than",
     "gone past": "more_than", "went past": "more_than", "passed past": "more_than", "exceeds": "more_than", "exceed": "more_than", "minimum term of": "at_least", "a minimum term of": "at_least",
     "minimum sentence of": "at_least", "a minimum sentence of": "at_least",
+    # "death toll tops 2,000", "crosses 500": beyond the figure; "nearing 5,000": just below it
+    "tops": "more_than", "topped": "more_than", "topping": "more_than", "surpasses": "more_than",
+    "surpassed": "more_than", "surpassing": "more_than", "crosses": "more_than", "crossed": "more_than",
+    "crossing": "more_than",
 }
-_APPROX_BELOW = {"nearly", "almost", "close to", "just about"}
+_APPROX_BELOW = {"nearly", "almost", "close to", "just about", "nearing", "nears"}
 
 
 def approx(value: float, below_only: bool = False) -> tuple[float, float]:

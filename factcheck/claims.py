@@ -999,6 +999,11 @@ _ORG_WORDS = re.compile(r"\b(?:Minister|Secretary|President|Foreign|Security|Cou
                         r"Post|News|Institute|Centre|Center|Organi[sz]ation|Association|Society|Company|Bank)\b")
 
 
+_ATTACKER_NOUN = re.compile(r"\s+(?:missile\s+|air\s+|drone\s+|rocket\s+|military\s+)?(?:strikes?|attacks?|missiles?|"
+                            r"airstrikes?|forces|army|troops|shelling|bombardment|drones?|offensive|military|soldiers|"
+                            r"invasion|occupation|rockets?|bombs?|bombing)\b", re.I)
+
+
 def _place_mentions(sentence: str) -> list[tuple[str, float]]:
     """Every place mention with its weight for the story's place (1, or 0.3 after from/to)."""
     out = []
@@ -1009,6 +1014,8 @@ def _place_mentions(sentence: str) -> list[tuple[str, float]]:
         after = sentence[m.end("place"):m.end("place") + 12]
         if re.match(r"-based\b|\s+(?:said|says|told)\b", after):
             continue  # "the Geneva-based monitor": an attribution, not where the figure is
+        if place.lower() in DEMONYMS and _ATTACKER_NOUN.match(sentence, m.end("place")):
+            continue  # "killed in the Russian strike": whose strike, not where the dead were
         place = DEMONYMS.get(place.lower(), place)
         if lookup(place) is None and not _PLACE_HEAD.match(m.group()) and not _PLACE_TAIL.search(place):
             continue  # a word the gazetteer does not know is not a place, unless the text says it is one

@@ -458,3 +458,10 @@ def test_a_place_alone_and_an_earlier_toll_that_had_stood_are_not_the_toll():
     assert _kind("An earlier toll from rescuers had stood at 30.", "30", "2023-01-16").revision == "earlier"
     assert _kind("That came after authorities had raised the toll to 39 on Saturday.", "39", "2023-10-29").revision \
         == "earlier"
+
+
+def test_the_attackers_nationality_is_no_place_of_the_dead():
+    c = _kind("There were two children among the 36 people who were killed in the Russian strike.", "36 people",
+              "2023-01-16")
+    assert c.place is None and c.part is None
+    assert _kind("Five people were killed in the Kenyan capital.", "Five people").place == "Kenya"

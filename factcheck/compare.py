@@ -815,13 +815,13 @@ def own_parts(group: list[Claim], rule: Rule, rules: RuleSet) -> dict[str, Claim
 MAX_FIGURE_RATIO = 5.0
 
 
-def _far_apart(a: Claim, b: Claim, max_ratio: float) -> str | None:
+def _far_apart(a: Claim, b: Claim, max_ratio: float, intervals=None) -> str | None:
     """'two victims' against a toll of 91, 'thousands' against 84: outlets that disagree on one count rarely differ
     by a factor of five or more, while a figure misread as the toll (a day's rise, a part, a crowd) often does. Such
     a pair is shown as counting different things, with the factor, not as a contradiction."""
     if a.dimension != "count" or b.dimension != "count" or max_ratio <= 0:
         return None
-    sa, sb = strict_interval(a), strict_interval(b)
+    sa, sb = (intervals(a)[0], intervals(b)[0]) if intervals else (strict_interval(a), strict_interval(b))
     small, big = (sa, sb) if sa.hi <= sb.hi else (sb, sa)
     if not math.isfinite(small.hi) or small.hi <= 0 or not math.isfinite(big.lo) or big.lo / small.hi < max_ratio:
         return None
@@ -891,7 +891,7 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
                 if c.id in parts and not reasons:
                     reasons = [f"its own article gives \"{c.text}\" beside a total of \"{parts[c.id].text}\": a part"]
             verdict, why = compare_pair(a, b, rule, memo.intervals)
-            if not reasons and verdict != "compatible" and (far := _far_apart(a, b, max_ratio)):
+            if not reasons and verdict != "compatible" and (far := _far_apart(a, b, max_ratio, memo.intervals)):
                 reasons = [far]
             if verdict != "compatible" and a.article == b.article and a.value == b.value \
                     and (_in_headline(a, lines) or _in_headline(b, lines)):

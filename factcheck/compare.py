@@ -36,7 +36,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from factcheck.frames import (SITE_EVENTS, area_part, assign, outside_story, place_reasons, population_of, several_countries_of, spans_countries,
-                              subject_name, wide_article)
+                              subject_name, unplaced_in_wide_article)
 from factcheck.parts import parts_exceed_total
 from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding, Subject
 from factcheck.rules import Rule, RuleSet, norm_place
@@ -354,10 +354,8 @@ def scope_reasons(a: Claim, b: Claim, rule: Rule, rules: RuleSet, population=Non
                 out.append(several)
             elif bool(pa) != bool(pb) and spans_countries(a if pa else b):
                 out.append(f"a total over several countries vs a figure with no place: {a.place or b.place}")
-            elif bool(pa) != bool(pb) and wide_article(b if pa else a) or not (pa or pb) and wide_article(a) != wide_article(b):
-                wide = b if pa else a if (pb or wide_article(a)) else b
-                out.append(f"a figure with no place in an article about {wide.story_place} vs "
-                           f"{'one for ' + (a.place or b.place) if (pa or pb) else 'one in an article about one country'}")
+            elif wide := unplaced_in_wide_article(a, b, bool(pa), bool(pb)):
+                out.append(wide)
             elif bool(pa) != bool(pb):
                 away = (outside_story(a, b) or area_part(a, b)) if pa else (outside_story(b, a) or area_part(b, a))
                 if away:
@@ -757,6 +755,15 @@ class _Judged:
 OWN_PART_SHARE = 0.5
 
 
+def body_lines(group: list[Claim]) -> dict[str, int]:
+    """Article -> the line of its body's first claim (claims are numbered body first, headline last)."""
+    first: dict[str, Claim] = {}
+    for c in group:
+        if c.article not in first or _id_key(c.id) < _id_key(first[c.article].id):
+            first[c.article] = c
+    return {k: c.line for k, c in first.items()}
+
+
 def _in_headline(c: Claim, first_line: dict[str, int]) -> bool:
     """The headline is read after the body, so its claims come after the body's first one yet stand above it."""
     return c.line < first_line.get(c.article, 0)
@@ -778,7 +785,7 @@ def _two_sources(a: Claim, b: Claim) -> bool:
     return bool(a.attribution and b.attribution and a.attribution.lower() != b.attribution.lower())
 
 
-def own_parts(group: list[Claim], rule: Rule, rules: RuleSet) -> dict[str, Claim]:
+def own_parts(group: list[Claim], rule: Rule, rules: RuleSet, lines: dict[str, int] | None = None) -> dict[str, Claim]:
     """Figures their own article shows to be parts: a writer who gives "438 dead" and then "nine bodies recovered in
     Chilobwe" for the same day, place and people (not two sources named apart) is counting a part of the 438 (a search
     team's finds, one district), not contradicting it. Headline figures, vague ones ("hundreds") and figures the
@@ -788,21 +795,19 @@ def own_parts(group: list[Claim], rule: Rule, rules: RuleSet) -> dict[str, Claim
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in group:
         by_article[c.article].append(c)
+    lines = body_lines(group) if lines is None else lines
     out: dict[str, Claim] = {}
     for claims in by_article.values():
         if len(claims) < 2:
             continue
-        first = min(claims, key=lambda c: _id_key(c.id))
-        first_line = {first.article: first.line}
         for small in claims:
-            if small.vague or small.revision or _in_headline(small, first_line) or _num(small.high) is None:
+            if small.vague or small.revision or _in_headline(small, lines) or _num(small.high) is None:
                 continue
             for big in claims:
                 lo = _num(big.low if big.low is not None else big.value)
                 if big is small or lo is None or big.revision or _num(small.high) > OWN_PART_SHARE * lo:
                     continue
-                if claim_date(big) != claim_date(small) or (small.attribution and big.attribution
-                                                         and small.attribution != big.attribution):
+                if claim_date(big) != claim_date(small) or _two_sources(small, big):
                     continue
                 if _worded_apart(small, big) and not scope_reasons(small, big, rule, rules):
                     out[small.id] = big
@@ -870,13 +875,9 @@ class _PerClaim:
 def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, out: _Judged, pairs=None) -> None:
     """Every pair of one block (or the candidate ``pairs(group)``, factcheck.blocks): different_scope with reasons, or a verdict."""
     candidates = pairs(group) if pairs is not None else ((a, group[i + 1:]) for i, a in enumerate(group))
-    parts = own_parts(group, rule, rules)
+    lines = body_lines(group)  # a claim above its article's first body claim is in the headline
+    parts = own_parts(group, rule, rules, lines)
     max_ratio = float(rules.settings.get("max_figure_ratio", MAX_FIGURE_RATIO))
-    first_line: dict[str, tuple] = {}
-    for c in group:  # the body's first claim of each article: a claim above it is in the headline
-        if c.article not in first_line or _id_key(c.id) < first_line[c.article][0]:
-            first_line[c.article] = (_id_key(c.id), c.line)
-    lines = {k: v[1] for k, v in first_line.items()}
     memo = _PerClaim(rule)
     for a, partners in candidates:
         for b in partners:

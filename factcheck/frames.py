@@ -147,6 +147,19 @@ def wide_article(c: Claim) -> bool:
     return (c.place_root or "").startswith("area:")
 
 
+def unplaced_in_wide_article(a: Claim, b: Claim, placed_a: bool, placed_b: bool) -> str | None:
+    """Why an unplaced figure of an article about a part of the world is not compared: with one country's figure,
+    or with an unplaced figure of an article about one country. None when neither applies."""
+    if placed_a != placed_b:
+        unplaced, placed = (b, a) if placed_a else (a, b)
+        if wide_article(unplaced):
+            return f"a figure with no place in an article about {unplaced.story_place} vs one for {placed.place}"
+    elif not placed_a and wide_article(a) != wide_article(b):
+        wide = a if wide_article(a) else b
+        return f"a figure with no place in an article about {wide.story_place} vs one in an article about one country"
+    return None
+
+
 def outside_story(c: Claim, other: Claim) -> str | None:
     """'That Lion Air flight crashed in Indonesia, killing 189' in a story set in Ethiopia: a figure whose every
     place lies in another country than the one both articles are about is about somewhere else, even when the

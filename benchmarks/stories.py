@@ -87,8 +87,10 @@ def stories(split: str) -> list[Story]:
 
 
 def run_checker(paths: list[Path]):
+    from factcheck import compare
     from factcheck.pipeline import run
 
+    compare.TRACE = {}  # what the judge made of every pair it met, for the missed pairs' notes
     return run([str(p) for p in paths])
 
 
@@ -134,6 +136,7 @@ def score(report, group: list[Story]) -> dict:
     claims = {c.id: c for c in report.claims}
     gsets = gold_sets(report, joined)
     per: dict[str, dict] = defaultdict(lambda: {"flags": 0, "true_flags": 0, "false": [], "hit": set()})
+    given = _findings_by_pair(report)
     across = 0
     for f in report.findings:
         if f.verdict not in FLAGS:
@@ -164,7 +167,8 @@ def score(report, group: list[Story]) -> dict:
         rows[s.name] = {"gold_conflicts": len(gold_conflicts), "found": len(rec["hit"]), "flags": rec["flags"],
                         "true_flags": rec["true_flags"], "other_pairs": len(others), "false_alarms": len(false_alarms),
                         "missed": sorted(sorted(p) for p in gold_conflicts - rec["hit"]),
-                        "why_missed": {" ".join(sorted(p)): _why(p, joined, claims) for p in gold_conflicts - rec["hit"]},
+                        "why_missed": {" ".join(sorted(p)): _why(p, joined, claims) + _given(p, joined, given)
+                                       for p in gold_conflicts - rec["hit"]},
                         "false_flags": [(f.message, sorted(ids)) for f, ids in rec["false"]]}
     return {"stories": rows, "across": across}
 
@@ -179,8 +183,27 @@ def _why(pair, joined: dict, claims: dict) -> str:
             continue
         c = mine[0]
         out.append(f"{gid}: {c.text!r} kind={c.kind} pop={getattr(c, 'population', None)} place={c.place} event={c.event} "
-                   f"as_of={c.as_of} dup={bool(c.duplicate_of)} mod={c.modality} rev={getattr(c, 'revision', None)}")
+                   f"as_of={c.as_of} dup={bool(c.duplicate_of)} mod={c.modality} rev={getattr(c, 'revision', None)}"
+                   + (f" ctx=[{c.context}]" if c.kind is None else ""))
     return " || ".join(out) + _verdict_note(pair, joined, claims)
+
+
+def _findings_by_pair(report) -> dict[frozenset[str], tuple[str, str]]:
+    """Claim-id pair -> (verdict, note) of what the judge made of it, for --show."""
+    from factcheck import compare
+
+    return {k: (v.split(":")[0], v) for k, v in (compare.TRACE or {}).items()}
+
+
+def _given(pair, joined: dict, given: dict) -> str:
+    """The verdict the checker actually gave a missed pair (any claims standing for its two sides)."""
+    sides = [[cid for cid, (_, g) in joined.items() if g == gid] for gid in sorted(pair)]
+    for a in sides[0]:
+        for b in sides[-1]:
+            if frozenset((a, b)) in given:
+                verdict, message = given[frozenset((a, b))]
+                return f" => judged {message[:160]}"
+    return " => never paired"
 
 
 def _verdict_note(pair, joined: dict, claims: dict) -> str:

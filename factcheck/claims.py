@@ -196,9 +196,27 @@ def extract_claims(article: Article) -> list[Claim]:
                     claims[index[dup_of]] = _fill_missing(first, claim)
                     claim = _replace(claim, duplicate_of=dup_of)
                 claims.append(claim)
-    claims = _country_breakdown(_timeline_lists(text, _fact_box(text, claims), article.published))
+    claims = _dated_by_first_mention(_country_breakdown(_timeline_lists(text, _fact_box(text, claims), article.published)))
     return [_local_currency(_in_story(c, story)) for c in claims]  # after repeats filled in what a cut-short first
     # mention lacked
+
+
+def _dated_by_first_mention(claims: list[Claim]) -> list[Claim]:
+    """'Officials on Saturday raised the toll to 39. ... the cause of death for the 39 was drowning': a figure the
+    article gives again, with no day of its own, is the one it dated at first mention (headline included)."""
+    dated: dict[tuple, date] = {}
+    out = []
+    for c in claims:
+        key = (c.value, c.low, c.high, c.bound, c.predicate)
+        if c.dimension != "count" or c.value is None or c.revision or c.predicate is None:
+            out.append(c)
+            continue
+        if c.as_of is None and key in dated:
+            c = _replace(c, as_of=dated[key])
+        elif c.as_of is not None:
+            dated.setdefault(key, c.as_of)
+        out.append(c)
+    return out
 
 
 _WHOLE = re.compile(r"\b(?:national|nationwide|countrywide|across the country|the country|overall|in all|altogether|total|"
@@ -404,7 +422,7 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
     out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
-    out = _money_purposes(sentence, _restated_amounts(sentence, _listed_populations(sentence, out)))
+    out = _money_purposes(sentence, _restated_amounts(sentence, _listed_populations(sentence, _list_shares_measure(sentence, out))))
     return _table_cells(sentence, _shared_verb(sentence, out))
 
 
@@ -692,6 +710,22 @@ def _listed_populations(sentence: str, read: list[tuple[Quantity, Claim]]) -> li
     return out
 
 
+def _list_shares_measure(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+    """'the floods have killed 116 men, 55 women and 73 children': a list item that is only a figure and its noun
+    counts what the item before it counts (then _listed_populations makes each a part)."""
+    out = list(read)
+    for i in range(1, len(out)):
+        (pq, pc), (q, c) = out[i - 1], out[i]
+        if c.predicate is None and pc.predicate and c.dimension == pc.dimension == "count" and q.noun and pq.noun \
+                and _LIST_GAP.fullmatch(sentence[pq.end:q.start]) and _LIST_ITEM_END.match(sentence, q.end):
+            out[i] = (q, _replace(c, predicate=pc.predicate))
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")  # nothing but the list's commas ("including" is no list)
+_LIST_ITEM_END = re.compile(r"\s*(?:,|;|\.|\)|and\b|$)")
+
+
 #: Only coordination joins two figures into a list: "149 passengers and eight crew", "12 soldiers, 3 police".
 _COORDINATED = re.compile(r"\s*(?:,|and|plus|as well as|, and|&)\s*(?:\w+\s+)?", re.I)
 
@@ -748,6 +782,11 @@ def _listed_places(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
     return own if len(set(own.values())) >= 2 else {}
 
 
+#: "triple the initial U.N. estimates of 670": an estimate of what the paragraph counts.
+_ESTIMATE_OF = re.compile(r"\b(?:estimates?|projections?|forecasts?)\s+(?:of|at)\s+(?:about\s+|around\s+|some\s+|"
+                          r"more than\s+|greater than\s+|over\s+|nearly\s+|up to\s+)?$", re.I)
+
+
 def _in_paragraph(claim: Claim, sentence: str, q: Quantity, last_measure: str | None) -> Claim:
     """A figure the text gives as superseded, with no day of its own, is dated a day before the article; 'the
     figure' takes the paragraph's measure. A superseded figure whose day the text names keeps that day ("the
@@ -756,7 +795,8 @@ def _in_paragraph(claim: Claim, sentence: str, q: Quantity, last_measure: str | 
     if claim.revision == "earlier" and claim.as_of is None and claim.published is not None:
         changes["as_of"] = claim.published - timedelta(days=1)
     if last_measure and claim.predicate in (None, "member") and claim.dimension == "count" \
-            and (refers_back(sentence, q.start, q.end) or claim.part):
+            and (refers_back(sentence, q.start, q.end) or claim.part
+                 or (q.noun is None and _ESTIMATE_OF.search(sentence, max(0, q.start - 40), q.start))):
         changes["predicate"] = last_measure  # "the figure rose to 90"; "They included 32 Kenyans, 18 Canadians"
     return _replace(claim, **changes) if changes else claim
 
@@ -868,6 +908,8 @@ def _claim(article: Article, q: Quantity, base: int, sentence: str, s_start: int
 
 
 _NUMBER_OF = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?P<foreign>foreign\s+)?(?:the\s+|those\s+)?"
+                        r"(?:(?-i:[a-z]+ed)\s+(?=(?!(?:at|to|in|on|by|from|of|was|is|were|has|had|have|stood|stands|rose|"
+                        r"reached|and|or)\b)(?-i:[a-z]+)\b))?"  # "the number of exhumed bodies": the noun after a participle
                         r"(?P<noun>(?!(?:the|a|an|this|that|these|those|its|their|crash|disaster|earthquake|quake|"
                         r"floods?|flooding|storm|attacks?|collision|collapse|fire|explosion|blast|tragedy|accident|"
                         r"war|conflict|shipwreck|sinking|cyclone|hurricane|typhoon|incident|bombings?|tsunami|"
@@ -915,7 +957,12 @@ def _predicate(sentence: str, q: Quantity, others: tuple[tuple[int, int], ...] =
         return None  # "One suicide bomber reportedly educated in the UK": one of them, not how many there were
     if label == "affected" and q.dimension != "count":
         return None  # "aid of 30,000 dirhams for households affected by the quake": who it is for, not the amount's
+    if noun in _HOME_NOUNS and label in ("killed", "missing", "bodies handled"):
+        return "destroyed"  # "150 homes were buried", "houses washed away and missing": homes lost, not people
     return label
+
+
+_HOME_NOUNS = {"house", "home", "dwelling", "residence", "housing unit", "building", "structure"}
 
 
 _RICHTER = re.compile(r"\s+(?:on the\s+)?Richter\b", re.I)

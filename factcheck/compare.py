@@ -872,6 +872,10 @@ class _PerClaim:
         return got
 
 
+#: Claim-id pair -> what the judge made of it, filled only when a caller (benchmarks/stories.py --show) sets a dict.
+TRACE: dict | None = None
+
+
 def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, out: _Judged, pairs=None) -> None:
     """Every pair of one block (or the candidate ``pairs(group)``, factcheck.blocks): different_scope with reasons, or a verdict."""
     candidates = pairs(group) if pairs is not None else ((a, group[i + 1:]) for i, a in enumerate(group))
@@ -879,11 +883,14 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
     parts = own_parts(group, rule, rules, lines)
     max_ratio = float(rules.settings.get("max_figure_ratio", MAX_FIGURE_RATIO))
     memo = _PerClaim(rule)
+    trace = TRACE
     for a, partners in candidates:
         for b in partners:
             if drafts and a.article not in drafts and b.article not in drafts:
                 continue  # checking drafts: the archive was judged already, only pairs with a draft matter
             if _same_sentence(a, b) or not story(a.article, b.article):
+                if trace is not None:
+                    trace[frozenset((a.id, b.id))] = "same sentence" if _same_sentence(a, b) else "not one story"
                 continue
             if rule.require_entity and not (a.entity and b.entity):
                 continue
@@ -896,10 +903,14 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
                 reasons = [far]
             if verdict != "compatible" and a.article == b.article and a.value == b.value \
                     and (_in_headline(a, lines) or _in_headline(b, lines)):
+                if trace is not None:
+                    trace[frozenset((a.id, b.id))] = "headline repeat"
                 continue  # "Toll rises to 5,200" over "more than 5,200": the headline drops the body's qualifier
             if not reasons and verdict != "compatible" and a.article == b.article and not _two_sources(a, b) \
                     and _worded_apart(*sorted((a, b), key=lambda c: memo.intervals(c)[0].hi)):
                 reasons = ["one article gives both figures in different words, most likely for different things"]
+            if trace is not None:
+                trace[frozenset((a.id, b.id))] = f"{verdict}: {reasons[0]}" if reasons else verdict
             if reasons:
                 if verdict != "compatible":
                     g = out.scope_groups.setdefault((rule.kind, tuple(reasons)), {"claims": [], "pairs": []})

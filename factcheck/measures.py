@@ -24,7 +24,7 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
                                    r"\bmissing (?:or|and|and/or) (?:dead|presumed dead|killed)\b", re.I)),
     ("at risk of siege", re.compile(r"\bat risk of (?:being )?(?:placed |put )?(?:under siege|besieged)\b|\brisk (?:of )?siege\b", re.I)),
     ("under siege", re.compile(r"\bunder siege\b|\bbesieged\b|\bsieges?\s+of\b|\bencircled\b", re.I)),
-    ("missing", re.compile(r"\b(?:missing|unaccounted for|disappeared|still lost)\b", re.I)),
+    ("missing", re.compile(r"\b(?:missing|unaccounted for|unaccounted|disappeared|still lost|trapped)\b", re.I)),
     ("accounted for", re.compile(r"(?<!un)\baccounted for\b", re.I)),  # found safe: no rule counts it
     ("rescued", re.compile(r"\b(?:rescued|rescuing|saved|pulled (?:out )?alive|plucked|brought to safety|were rescued|"
                            r"pulled\b[^,;.]{0,40}\bfrom (?:the )?(?:water|sea|rubble|debris|wreckage|river|lake|mud))\b", re.I)),
@@ -32,9 +32,12 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
     ("bodies handled", re.compile(r"\b(?:were|was|have been|had been|been|are being|being) (?:\w+ly )?(?:buried|laid to rest|identified|"
                                   r"handed over|repatriated|sent (?:home|back|to their)|flown (?:home|back)|returned (?:home|to their))\b(?!\s+(?:under|beneath|alive|as|in (?:the )?(?:rubble|mud|debris)))",
                                   re.I)),
-    ("killed", re.compile(r"\b(?:killed|killing|kills|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|drowned|"
-                          r"massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|deceased|"
-                          r"martyred|martyring|martyrs|"
+    ("killed", re.compile(r"\b(?:killed|killing|kills|kill|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|"
+                          r"drowned|massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|"
+                          r"deceased|martyred|martyring|martyrs|buried|"
+                          r"(?:claim(?:ed|ing|s)?|t(?:ook|aken?|akes|aking)|cost(?:ing|s)?) the lives of|"
+                          r"lost(?=\s+(?:at least\s+|more than\s+|about\s+|nearly\s+|over\s+|some\s+|up to\s+)?(?:\d|one\b|"
+                          r"two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens\b|hundreds\b|thousands\b))|"
                           r"claimed\b[^.]{0,60}\blives)\b", re.I)),
     ("in hospital", re.compile(r"\b(?:(?:in|at) (?:the )?hospitals?|hospitali[sz]ed|admitted to hospitals?|in (?:a )?(?:critical|serious) "
                                r"condition|discharged)\b", re.I)),
@@ -124,10 +127,15 @@ def nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | No
 
 
 #: "The death toll, which was earlier put at 125, has now risen to 131": the toll's verb and its figure.
-_TOLL_RISEN_TO = re.compile(r"\b(?:death toll|toll of the dead|number of (?:the )?dead|number of deaths)\b[^.;]{0,120}?"
-                            r"\b(?:rose|risen|rising|climbed|jumped|increased|reached|stands?|stood|hit|passed|topped|"
+_TOLL_RISEN_TO = re.compile(r"\b(?:death toll|toll of the dead|number of (?:the )?(?:dead|deaths|fatalities)|"
+                            r"body count|number of (?:\w+ )?bodies|fatality count)\b[^.;]{0,120}?"
+                            r"\b(?:(?:rose|risen|rising|rises|climbed|climbs|jumped|jumps|increased|increases|reached|reaches|"
+                            r"stands?|stood|hit|hits|passed|passes|topped|tops|mounted|mounts|soared|soars|surged|surges|"
                             r"(?:was |been |is )?(?:put|revised|lowered|raised|updated|corrected))\s+(?:\w+\s+){0,2}?"
-                            r"(?:to|at)\s+(?:at least\s+|about\s+|some\s+|more than\s+|nearly\s+|over\s+)?$", re.I)
+                            r"(?:to|at)|(?:reached|reaches|hit|hits|passed|passes|topped|tops|surpassed|surpasses|exceeded|"
+                            r"exceeds|crossed|crosses))\s+(?:at least\s+|about\s+|some\s+|more than\s+|nearly\s+|over\s+)?$"
+                            r"|^\W*(?:the\s+)?death toll\b[^.;,]{0,60}?\bat\s+(?:at least\s+|about\s+|some\s+|more than\s+|"
+                            r"nearly\s+|over\s+)?$", re.I)  # a headline's "Death toll of weekend quake at 2,053"
 
 
 def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PREDICATES,
@@ -150,7 +158,7 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
     by_noun = _noun_measure(sentence, start, noun)
     if by_noun:
         return by_noun
-    if noun is None and _TOLL_RISEN_TO.search(sentence, max(0, start - 160), start):
+    if noun in (None, "person") and _TOLL_RISEN_TO.search(sentence, max(0, start - 160), start):
         return "killed"  # "the death toll ... has now risen to 131 after six more succumbed to their injuries"
     if noun in _ATTACKERS and not _DONE_TO.match(sentence, end):
         return "attackers"  # "seven bombers blew themselves up", "Nine bombers co-ordinated blasts"

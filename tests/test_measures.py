@@ -465,3 +465,42 @@ def test_the_attackers_nationality_is_no_place_of_the_dead():
               "2023-01-16")
     assert c.place is None and c.part is None
     assert _kind("Five people were killed in the Kenyan capital.", "Five people").place == "Kenya"
+
+
+# ---------------------------------------------------------------- the toll's own words (session 4)
+def test_a_toll_that_rises_or_stands_at_a_figure_gives_it_the_dead_in_any_tense():
+    assert _kind("Death toll from mosque blast rises to 87, another 57 in critical condition", "87").kind == "deaths"
+    assert _kind("Death toll in Afghan quakes at 2,053, officials say", "2,053").kind == "deaths"
+    assert _kind("The number of exhumed bodies climbed to 90 after the discovery of 17 more.", "90").kind == "deaths"
+    assert _kind("Gunmen kill 40 in attack at concert hall.", "40").kind == "deaths"
+    assert _kind("The fire was contained after claiming the lives of at least 85 people.",
+                 "at least 85 people").kind == "deaths"
+    assert _kind("The Red Crescent lost four of its volunteers while helping.", "four of its volunteers").kind == "deaths"
+    assert _kind("The landslide buried more than 300 people.", "more than 300 people").kind == "deaths"
+
+
+def test_buried_homes_are_homes_destroyed_and_trapped_people_are_missing():
+    assert _kind("More than 150 homes were buried by the landslide.", "More than 150 homes").kind == "homes_destroyed"
+    assert _kind("Twenty people remain trapped under the rubble.", "Twenty people").kind == "missing"
+    assert _kind("They lost their homes, and 12 people died.", "12 people").kind == "deaths"
+
+
+def test_a_bare_list_item_counts_what_the_item_before_it_counts_and_each_is_a_part():
+    claims = {c.text: c for c in _claims("The floods have killed 116 men, 55 women and 73 children, the agency said.")}
+    assert {claims[t].kind for t in ("116 men", "55 women", "73 children")} == {"deaths"}
+    assert all(claims[t].part for t in ("116 men", "55 women", "73 children"))
+    # "including" opens a part, not a list: the total stays the total
+    claims = {c.text: c for c in _claims("The crash killed 157 people, including 32 Kenyans.")}
+    assert claims["157 people"].part is None
+
+
+def test_an_estimate_of_a_figure_counts_what_the_paragraph_counts():
+    c = _kind("More than 2,000 people died, the government said. That is triple the initial U.N. estimates of 670.",
+              "670")
+    assert c.kind == "deaths"
+
+
+def test_a_figure_given_again_keeps_the_day_of_its_first_mention():
+    claims = [c for c in _claims("Officials on Saturday raised the death toll to 39. The cause of death for the 39 "
+                                 "was drowning.", "2024-03-04") if c.text == "39"]
+    assert len(claims) == 2 and {c.as_of for c in claims} == {date(2024, 3, 2)}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -145,6 +146,8 @@ def score(report, group: list[Story]) -> dict:
         names = {n for n, _ in ends}
         if len(names) > 1:
             across += 1
+            if os.environ.get("STORIES_SHOW_ACROSS"):
+                print("ACROSS", sorted(names), f.message[:300], file=sys.stderr)
             continue
         name = names.pop()
         rec = per[name]

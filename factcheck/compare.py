@@ -660,8 +660,12 @@ def _two_sites(a: tuple, b: tuple) -> bool:
     if event_a not in SITE_EVENTS or event_b not in SITE_EVENTS:
         return False
     pa, pb = lookup(place_a), lookup(place_b)
-    return (pa is not None and pb is not None and pa.kind == pb.kind == "city" and pa != pb
-            and not (contains(pa, pb) or contains(pb, pa)))
+    if pa is None or pb is None or pa == pb:
+        return False
+    if pa.kind in ("city", "region") and pb.kind in ("city", "region") and pa.country and pb.country \
+            and pa.country != pb.country:
+        return True  # a concert hall near Moscow and a hospital in Kyiv: two countries, two incidents
+    return pa.kind == pb.kind == "city" and not (contains(pa, pb) or contains(pb, pa))
 
 
 def same_incident(a: tuple, b: tuple) -> bool:

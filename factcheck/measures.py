@@ -41,7 +41,7 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
                           r"claimed\b[^.]{0,60}\blives)\b", re.I)),
     ("in hospital", re.compile(r"\b(?:(?:in|at) (?:the )?hospitals?|hospitali[sz]ed|admitted to hospitals?|in (?:a )?(?:critical|serious) "
                                r"condition|discharged)\b", re.I)),
-    ("wounded", re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt|treated for)\b", re.I)),
+    ("wounded", re.compile(r"\b(?:wounded|wounding|injured|injuring|injures|injure|injuries|hurt|treated for)\b", re.I)),
     ("on board", re.compile(r"\b(?:on board|onboard|aboard|carrying|carried|passengers? and crew|manifest|passenger list|"
                             r"number of passengers|passenger count|packed|crammed|overcrowded with|passengers on|"
                             r"(?:on|in) (?:the|that|this|a|its) (?:ship|boat|vessel|ferry|plane|flight|aircraft|bus|"

@@ -837,6 +837,19 @@ def _far_apart(a: Claim, b: Claim, max_ratio: float, intervals=None) -> str | No
     return f"one figure is {big.lo / small.hi:,.0f} times the other, so they most likely count different things"
 
 
+#: Two magnitudes this far apart are two quakes (the main shock and an aftershock), not two readings of one.
+MAGNITUDES_APART = 1.0
+
+
+def _magnitudes(a: Claim, b: Claim, verdict: str) -> tuple[str, list[str]]:
+    """'a 6.1 quake' against 'a 4.2 aftershock': a whole unit apart is ten times the shaking, another quake, not a
+    disagreement. Closer readings stay a disagreement, even a whole number ('7' by one agency, '6.8' by another)."""
+    va, vb = _num(a.value), _num(b.value)
+    if va is not None and vb is not None and abs(va - vb) >= MAGNITUDES_APART:
+        return verdict, [f"magnitudes {abs(va - vb):.1f} apart: most likely two quakes (a main shock and an aftershock)"]
+    return verdict, []
+
+
 class _PerClaim:
     """What the pairs of one block ask of each claim (its intervals, population, quote; the subject of two places),
     worked out once per claim: a claim meets many others, up to twice the timeline window in a huge block and
@@ -905,6 +918,8 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
             verdict, why = compare_pair(a, b, rule, memo.intervals)
             if not reasons and verdict != "compatible" and (far := _far_apart(a, b, max_ratio, memo.intervals)):
                 reasons = [far]
+            if not reasons and verdict != "compatible" and rule.id == "magnitude":
+                verdict, reasons = _magnitudes(a, b, verdict)
             if verdict != "compatible" and a.article == b.article and a.value == b.value \
                     and (_in_headline(a, lines) or _in_headline(b, lines)):
                 if trace is not None:

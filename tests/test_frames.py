@@ -701,3 +701,19 @@ def test_a_headline_that_drops_a_qualifier_is_its_own_figure_but_no_internal_con
     assert heads and heads[0].duplicate_of is None  # the headline's exact 1,000 is not the body's "over 1,000"
     flags = _flags(report)
     assert {"1,000", "over 1,000"} not in flags and {"1,000", "2,053 people"} in flags, flags
+
+
+# ---------------------------------------------------------------- magnitudes of a main shock and an aftershock
+def test_magnitudes_a_whole_unit_apart_are_two_quakes_but_close_readings_still_disagree(tmp_path):
+    _write(tmp_path, "a.md", "Kabul Wire", "2022-06-22",
+           "A magnitude 6.1 earthquake struck eastern Afghanistan on Wednesday near the Pakistani border, killing "
+           "1,000 people in Paktika province.")
+    _write(tmp_path, "b.md", "Border Times", "2022-06-22",
+           "The earthquake in Paktika province, Afghanistan, had a magnitude of 4.2, the Pakistan Meteorological "
+           "Department said on Wednesday.")
+    _write(tmp_path, "c.md", "Valley Post", "2022-06-22",
+           "The earthquake in Paktika province, Afghanistan, had a magnitude of 5.9, the European agency said on "
+           "Wednesday.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert {"6.1", "4.2"} not in flags and {"5.9", "4.2"} not in flags
+    assert any(f == {"5.9", "6.1"} or f == {"5.9", "magnitude 6.1"} for f in flags), flags

@@ -1153,7 +1153,7 @@ _HAPPENED = re.compile(r"\b(?:capsized|sank|struck|shook|rocked|jolted|ravaged|d
 
 def _states_figure(sentence: str, start: int, end: int) -> bool:
     """Whether the day at sentence[start:end] dates a statement of the figure, not the incident."""
-    if _HAPPENED.search(sentence[max(0, start - 80):start]):
+    if _HAPPENED.search(sentence[max(0, start - 80):start]) or _INCIDENT_ON.search(sentence, max(0, start - 40), start):
         return False
     lo, hi = clause_bounds(sentence, start, end)
     if lo == 0 and start < 30:
@@ -1161,6 +1161,10 @@ def _states_figure(sentence: str, start: int, end: int) -> bool:
     return bool(_STATING.search(sentence, lo, hi))
 
 
+#: "the number of victims of the missile strike on July 8 increased to 33": the day of the strike, not of the count.
+_INCIDENT_ON = re.compile(r"\b(?:strikes?|attacks?|bombings?|blasts?|explosions?|(?:earth)?quakes?|crash|collapse|fires?|"
+                          r"floods?|flooding|storm|landslides?|shootings?|shelling|raids?|assault|bombardment|disaster|"
+                          r"tragedy|sinking|derailment)\s+(?:that\s+\w+\s+|which\s+\w+\s+)?(?:on|of)\s+(?:the\s+)?$", re.I)
 _INCIDENT_NOUN = re.compile(r"\b(?:breach|disaster|tragedy|accident|incident|catastrophe|sinking|derailment|blaze|"
                             r"eruption)\b[^,;.]*$", re.I)
 

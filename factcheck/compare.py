@@ -35,7 +35,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from factcheck.frames import (SITE_EVENTS, area_part, assign, outside_story, place_reasons, population_of, several_countries_of, spans_countries,
+from factcheck.frames import (SITE_EVENTS, area_part, assign, multi_site_articles, site_of_several, outside_story, place_reasons, population_of, several_countries_of, spans_countries,
                               subject_name, unplaced_in_wide_article)
 from factcheck.parts import parts_exceed_total
 from factcheck.model import CLAIM_FIELDS, SEVERITY_OF_VERDICT, VERDICTS, Claim, Finding, Subject
@@ -898,6 +898,14 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
     candidates = pairs(group) if pairs is not None else ((a, group[i + 1:]) for i, a in enumerate(group))
     lines = body_lines(group)  # a claim above its article's first body claim is in the headline
     parts = own_parts(group, rule, rules, lines)
+    multi = multi_site_articles(group) if rule.compare == "cumulative" else frozenset()
+    several_cache: dict[str, bool] = {}
+
+    def several(article: str) -> bool:  # an article of this story names several sites
+        if article not in several_cache:
+            several_cache[article] = any(story(article, m) for m in multi)
+        return several_cache[article]
+
     max_ratio = float(rules.settings.get("max_figure_ratio", MAX_FIGURE_RATIO))
     memo = _PerClaim(rule)
     trace = TRACE
@@ -912,6 +920,8 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
             if rule.require_entity and not (a.entity and b.entity):
                 continue
             reasons = scope_reasons(a, b, rule, rules, memo.population)
+            if not reasons and multi and (site := site_of_several(a, b, several) or site_of_several(b, a, several)):
+                reasons = [site]
             for c in (a, b):
                 if c.id in parts and not reasons:
                     reasons = [f"its own article gives \"{c.text}\" beside a total of \"{parts[c.id].text}\": a part"]

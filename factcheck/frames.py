@@ -9,6 +9,8 @@ tells a district from another district of the same country.
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 
 from factcheck.model import Claim
@@ -209,3 +211,58 @@ def subject_name(rule, claims) -> str:
     places = [frozenset(p.strip() for p in (c.place or "").split(";") if p.strip()) for c in claims]
     common = frozenset.intersection(*places) if places and all(places) else frozenset()
     return f"{rule.subject} in {sorted(common)[0]}" if common else rule.subject
+
+
+def multi_site_articles(group) -> frozenset[str]:
+    """Articles that give one measure's figures for two places or more, neither inside the other ("22 killed in
+    Kyiv ... 10 in Kryvyi Rih"): their incident struck several sites (a wave of strikes), so the one-site rule
+    (a town's figure is its country's toll) does not hold for their story. Parts and repeats do not count."""
+    from factcheck.places import contains
+
+    seen: dict[str, list] = {}
+    named_with: dict[frozenset, set[str]] = {}  # places one figure names together, and in which articles
+    for c in group:
+        if c.duplicate_of or c.dimension != "count" or c.part or _another_incident(c):
+            continue
+        local = [p for p in _resolved(c) if p.kind in ("city", "region")]
+        for i, p in enumerate(local):
+            for q in local[i + 1:]:
+                named_with.setdefault(frozenset((p, q)), set()).add(c.article)
+        seen.setdefault(c.article, []).extend(local)
+    # "141 dead in Morbi, Gujarat" in several articles: one place inside the other (the gazetteer's own
+    # containment misses a town's state when their codes come from two data sets)
+    together = {pair for pair, articles in named_with.items() if len(articles) > 1}
+    out = set()
+    for article, places in seen.items():
+        if any(p != q and frozenset((p, q)) not in together and not contains(p, q) and not contains(q, p)
+               for i, p in enumerate(places) for q in places[i + 1:]):
+            out.add(article)
+    return frozenset(out)
+
+
+#: "another mass shooting in Dayton", "trailing only the 2012 shooting at Sandy Hook": a figure of another incident.
+_ANOTHER = re.compile(r"\b(?:another|previous|earlier|deadliest|second-deadliest|trailing|since)\b", re.I)
+
+
+def _another_incident(c: Claim) -> bool:
+    """A figure told of an earlier incident (its day weeks before the article, or the sentence says so)."""
+    if c.as_of and c.published and (c.published - c.as_of).days > 7:
+        return True
+    return bool(_ANOTHER.search(c.sentence or ""))
+
+
+def site_of_several(c: Claim, other: Claim, several) -> str | None:
+    """'33 killed in Kyiv' against '44 killed' in a story of strikes on several cities: the town's figure is one
+    site's part of the toll, not the toll. None unless an article of their story names several sites
+    (``several(article)``, from multi_site_articles)."""
+    from factcheck.places import contains
+
+    if c.story_event not in SITE_EVENTS or not several(c.article):
+        return None
+    inner = [p for p in _resolved(c) if p.kind in ("city", "region")]
+    outer = _resolved(other)
+    if not inner or any(p.kind in ("city", "region") for p in outer):
+        return None
+    if outer and not all(contains(o, i) for o in outer for i in inner):
+        return None
+    return f"a figure for {c.place}, one of the places struck, vs one for the whole"

@@ -32,6 +32,10 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
     ("bodies handled", re.compile(r"\b(?:were|was|have been|had been|been|are being|being) (?:\w+ly )?(?:buried|laid to rest|identified|"
                                   r"handed over|repatriated|sent (?:home|back|to their)|flown (?:home|back)|returned (?:home|to their))\b(?!\s+(?:under|beneath|alive|as|in (?:the )?(?:rubble|mud|debris)))",
                                   re.I)),
+    # "260 victims identified -- 254 through DNA tests and 6 through facial identification": bodies identified, a
+    # count of the morgue's work, not the toll
+    ("bodies handled", re.compile(r"\b(?:through|by|via|using) (?:DNA|fingerprints?|facial (?:recognition|identification)|"
+                                  r"dental records)\b|\bDNA (?:tests?|matching|matches|samples?|profiling)\b", re.I)),
     ("killed", re.compile(r"\b(?:killed|killing|kills|kill|dead|deaths?|death toll|toll|died|dying|die|fatalities|perished|"
                           r"drowned|massacred|slain|executed|lost their lives|lives (?:lost|claimed)|bodies|corpses|remains|"
                           r"deceased|martyred|martyring|martyrs|buried|"
@@ -70,6 +74,7 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
 #: Where one clause ends and the next begins, inside a sentence.
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:—–]\s*|\s+-\s+|\((?=[^)]*\d)|\)|,\s*(?=\d)(?!(?:1[89]|20)\d\d\b)"
+    r"|,\s*(?=(?:more than|at least|about|around|nearly|over|some|up to|almost|another)\s+\d)"  # ", more than 600 injured"
     r"|,\s*(?=(?:while|whereas|but|and|with|as|although|though|which|who|where|after|before|when|including|"
     r"among them|of whom|of which|out of (?:which|whom|them|those)|plus|bringing|taking|up from|down from|from|"
     r"compared|the (?:number|death toll|toll|tally|count|total) of|the (?:death )?toll\b)\b)"
@@ -127,7 +132,7 @@ def nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | No
 
 
 #: "The death toll, which was earlier put at 125, has now risen to 131": the toll's verb and its figure.
-_TOLL_RISEN_TO = re.compile(r"\b(?:death toll|toll of the dead|number of (?:the )?(?:dead|deaths|fatalities)|"
+_TOLL_RISEN_TO = re.compile(r"\b(?:death toll|toll of the dead|number of (?:the )?(?:dead|deaths|fatalities|victims)|"
                             r"body count|number of (?:\w+ )?bodies|fatality count)\b[^.;]{0,120}?"
                             r"\b(?:(?:rose|risen|rising|rises|climbed|climbs|jumped|jumps|increased|increases|reached|reaches|"
                             r"stands?|stood|hit|hits|passed|passes|topped|tops|mounted|mounts|soared|soars|surged|surges|"

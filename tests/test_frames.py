@@ -717,3 +717,28 @@ def test_magnitudes_a_whole_unit_apart_are_two_quakes_but_close_readings_still_d
     flags = _flags(run([str(tmp_path)], rules=RULES))
     assert {"6.1", "4.2"} not in flags and {"5.9", "4.2"} not in flags
     assert any(f == {"5.9", "6.1"} or f == {"5.9", "magnitude 6.1"} for f in flags), flags
+
+
+# ---------------------------------------------------------------- a wave of strikes on several cities
+def test_a_city_figure_in_a_story_of_strikes_on_several_cities_is_a_part_not_the_toll(tmp_path):
+    _write(tmp_path, "a.md", "Kyiv Wire", "2024-07-08",
+           "A Russian missile attack on Ukrainian cities killed 38 people on Monday, officials said.\n\n"
+           "In Kyiv, 27 people were killed, and 10 were killed in Kryvyi Rih, officials said.")
+    _write(tmp_path, "b.md", "Capital Post", "2024-07-08",
+           "The Russian missile attack on Monday killed 27 people in Kyiv, the city's mayor said.")
+    _write(tmp_path, "c.md", "Daily Ledger", "2024-07-08",
+           "The Russian missile attack on Ukrainian cities on Monday killed 41 people, officials said.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert not any("27 people" in f and "41 people" in f for f in flags), flags
+    assert any(f == {"38 people", "41 people"} for f in flags), flags
+
+
+def test_another_incident_named_in_passing_makes_no_story_of_several_sites():
+    from factcheck.frames import multi_site_articles
+
+    passing = _claims("A mass shooting at a Walmart store in El Paso, Texas, killed 22 people on Saturday.\n\n"
+                      "It came hours before another mass shooting in Dayton, Ohio, that killed nine people.")
+    assert multi_site_articles(passing) == frozenset()
+    wave = _claims("Russian missiles killed 38 people across Ukraine on Monday.\n\n"
+                   "In Kyiv, 27 people were killed. In Kryvyi Rih, 10 people were killed.")
+    assert multi_site_articles(wave) == frozenset({"a"})

@@ -293,7 +293,7 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     incidents = {k: v for k, v in events.items() if k != "talks"} or events  # an incident over the talks about it
     country = _top(countries)
     local = {k: v for k, v in places.items() if (p := lookup(k)) is not None and p.country == country}
-    event = _top(incidents)
+    event = _top_event(incidents, chunks)
     inner = {k: v for k, v in local.items() if lookup(k).kind != "country"}
     if event == "attack" and inner and max(inner.values()) >= INNER_SITE_SHARE * max(local.values()):
         local = inner  # a strike "in Kramatorsk" is about Kramatorsk, however often the article names Ukraine
@@ -362,6 +362,23 @@ def _named_places(chunk: str) -> list[tuple[str, float]]:
         if place is not None and (place.kind == "country" or place.population >= 100_000):
             out.append((m.group(), 0.5))
     return out
+
+
+def _top_event(incidents, chunks) -> str | None:
+    """The incident named most; of incidents named equally often, the one named first ("the bridge collapsed ...
+    a check dam was demolished by a limited blast": a collapse, not a blast)."""
+    if not incidents:
+        return None
+    best = max(incidents.values())
+    tied = [k for k, v in incidents.items() if v == best]
+    if len(tied) == 1:
+        return tied[0]
+    patterns = [(label, pat) for label, pat in _EVENTS if label in tied]
+    for chunk, _ in chunks:
+        first = [(m.start(), label) for label, pat in patterns if (m := pat.search(chunk))]
+        if first:
+            return min(first)[1]
+    return _top(incidents)
 
 
 def _top(counts) -> str | None:

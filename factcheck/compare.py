@@ -326,6 +326,8 @@ def _different_events(a: Claim, b: Claim) -> bool:
 def _other_incident(c: Claim) -> bool:
     """The sentence names a one-off incident that is not the one its article is about ("the airliner downed over
     the Sinai last year, killing more than 200" in a story about a war)."""
+    if c.event == "attack" and c.story_event in WAR_EVENTS:
+        return False  # "the attacks have killed more than 400" in a story of a war: the war's attacks
     return c.event in POINT_EVENTS | LONG_EVENTS and c.story_event is not None and c.event != c.story_event
 
 

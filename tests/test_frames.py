@@ -742,3 +742,9 @@ def test_another_incident_named_in_passing_makes_no_story_of_several_sites():
     wave = _claims("Russian missiles killed 38 people across Ukraine on Monday.\n\n"
                    "In Kyiv, 27 people were killed. In Kryvyi Rih, 10 people were killed.")
     assert multi_site_articles(wave) == frozenset({"a"})
+
+
+def test_of_two_incidents_named_equally_often_the_article_is_about_the_one_named_first():
+    claims = _claims("The suspension bridge collapsed on Sunday evening, killing 135 people.\n\n"
+                     "To lower the water, a check dam was demolished by a limited blast, an official said.")
+    assert {c.story_event for c in claims} == {"collapse"}

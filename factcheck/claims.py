@@ -27,6 +27,7 @@ import bisect
 import re
 from collections import Counter
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from factcheck.limits import bounded_sentences
 from factcheck.load import body_spans
@@ -291,6 +292,7 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
             if hits:
                 events[label] += weight * hits
     incidents = {k: v for k, v in events.items() if k != "talks"} or events  # an incident over the talks about it
+    countries, places = _corroborated(countries, places, chunks)
     country = _top(countries)
     local = {k: v for k, v in places.items() if (p := lookup(k)) is not None and p.country == country}
     event = _top_event(incidents, chunks)
@@ -298,6 +300,43 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     if event == "attack" and inner and max(inner.values()) >= INNER_SITE_SHARE * max(local.values()):
         local = inner  # a strike "in Kramatorsk" is about Kramatorsk, however often the article names Ukraine
     return country, _top(local or places), event  # "Tempe" (Arizona) is never a Greek story's place
+
+
+def _corroborated(countries: Counter, places: Counter, chunks) -> tuple[Counter, Counter]:
+    """'Mati' in a story of Attica's wildfire is a Greek village, not Mati in the Philippines: a town whose country the
+    article never names (nor a region, another town or a demonym of it) is a namesake abroad, when another country
+    is named at least as often as the town."""
+    if len(countries) < 2:
+        return countries, places  # one country: nothing to doubt (and nothing to scan)
+    from factcheck.places import country_of_demonym
+
+    resolved = {name: lookup(name) for name in places}
+    named = Counter({p.country: countries[p.country] for p in resolved.values() if p is not None and p.kind != "city"})
+    towns = Counter(p.country for p in resolved.values() if p is not None and p.kind == "city")
+    named.update({c: countries[c] for c, n in towns.items() if n > 1})
+    for chunk, _ in chunks:  # "Greece declared ...", "Greek officials": the country named outside a place phrase
+        for word in _CAPITALISED.findall(chunk):
+            p = country_of_demonym(word) or ((q := lookup(word)) if word in _COUNTRY_NAMES() else None)
+            if p is not None:
+                named[p.country] += 1
+    alone = {name for name, p in resolved.items() if p is not None and p.country not in named}
+    if not named or sum(named.values()) < NAMESAKE_SHARE * sum(places[k] for k in alone):
+        return countries, places  # "firefighters from Spain" once beside Athens and Mati: no reason to doubt them
+    return (Counter({c: v for c, v in countries.items() if c in named}),
+            Counter({k: v for k, v in places.items() if k not in alone}))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+#: Towns of an unnamed country are namesakes when the named countries weigh at least this share of them.
+NAMESAKE_SHARE = 0.5
+
+
+@lru_cache(maxsize=1)
+def _COUNTRY_NAMES() -> frozenset[str]:
+    """One-word country names (pycountry): 'Greece', 'Philippines'."""
+    import pycountry
+
+    return frozenset(c.name for c in pycountry.countries if " " not in c.name)
 
 
 #: An attack's article is about its town when the town is named at least this share as often as the top place.

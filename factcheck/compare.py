@@ -637,8 +637,23 @@ def _incidents(claims: Sequence[Claim]) -> dict[str, tuple[str | None, str | Non
     """Article id -> (story place, story event, published), read off its claims."""
     out: dict[str, tuple[str | None, str | None, date | None]] = {}
     for c in claims:
-        out.setdefault(c.article, (c.story_place, c.story_event, c.published))
+        if c.article not in out:
+            out[c.article] = (_story_place_in_country(c), c.story_event, c.published)
     return out
+
+
+def _story_place_in_country(c: Claim) -> str | None:
+    """The article's place, as a name that resolves inside its country: 'Mati' (a Greek village the gazetteer knows
+    only in the Philippines) in a story set in Greece is told by its country's name."""
+    from factcheck.places import lookup
+
+    place = lookup(c.story_place, prefer=c.place_root) if c.story_place else None
+    if place is None or not c.place_root or place.country == c.place_root:
+        return c.story_place
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=c.place_root)
+    return country.name if country is not None else c.story_place
 
 
 def one_time_frame(a: tuple, b: tuple) -> bool:

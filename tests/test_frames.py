@@ -748,3 +748,10 @@ def test_of_two_incidents_named_equally_often_the_article_is_about_the_one_named
     claims = _claims("The suspension bridge collapsed on Sunday evening, killing 135 people.\n\n"
                      "To lower the water, a check dam was demolished by a limited blast, an official said.")
     assert {c.story_event for c in claims} == {"collapse"}
+
+
+def test_a_town_whose_country_the_article_never_names_is_a_namesake_abroad():
+    claims = _claims("A wildfire swept through the seaside village of Mati, east of Athens, killing 74 people.\n\n"
+                     "Greece declared three days of mourning. Greek officials said Mati was destroyed. In Mati, "
+                     "rescuers searched the burnt homes; in Mati, 26 bodies were found in one yard.")
+    assert {c.place_root for c in claims} == {"GR"}

@@ -326,7 +326,6 @@ def _corroborated(countries: Counter, places: Counter, chunks) -> tuple[Counter,
             Counter({k: v for k, v in places.items() if k not in alone}))
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 #: Towns of an unnamed country are namesakes when the named countries weigh at least this share of them.
 NAMESAKE_SHARE = 0.5
 

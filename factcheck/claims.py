@@ -361,11 +361,19 @@ def _event_sites(chunk: str) -> list[tuple[str, float]]:
     """Where the incident happened ("the plane crashed near Bishoftu", "capsized off Ukara Island") names the
     story's place more surely than the victims' home countries or an outlet's dateline: triple weight."""
     out = []
-    for _, pat in _EVENTS[:-1]:  # not "talks"
+    for label, pat in _EVENTS[:-1]:  # not "talks"
         for m in pat.finditer(chunk):
             tail = re.split(r"[.;!?]", chunk[m.end():m.end() + 80], maxsplit=1)[0]
+            target = _STRUCK.match(tail) if label in ("attack", "offensive") else None
+            if target and lookup(target.group("place")) is not None:
+                out.append((target.group("place"), 3.0))  # "missile strike on Sumy": the place struck
+                continue
             out += [(name, 3 * strength) for name, strength in _place_mentions(tail)[:1] if strength >= 1]
     return out
+
+
+#: "strike on Sumy", "attack against Dnipro": the place an attack struck, named right after it.
+_STRUCK = re.compile(r"\s+(?:on|against|in)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-Z][\w'’-]+)")
 
 
 _AUTHORITY = re.compile(r"\b(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+(?i:authorities|government|officials?|police|army|"

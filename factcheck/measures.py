@@ -238,7 +238,7 @@ def physical_measure(sentence: str, start: int, end: int, unit: str | None) -> s
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?(?:\d+\s+(?:and|to|-)\s+)?$|"
                          r"\bage of\s+\d+\s+(?:and|to)\s+$", re.I)
 _BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.I)
-_NUMBER_OF_STATUS = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?P<status>killed|dead|"
+_NUMBER_OF_STATUS = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?:the\s+)?(?:(?![\d,.]+\s)\w+\s+)?(?P<status>killed|dead|"
                                r"missing|injured|wounded|rescued|evacuated|displaced|arrested|detained|"
                                r"survivors|injuries|deaths|fatalities)\b[^,;]{0,30}$", re.I)
 

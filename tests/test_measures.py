@@ -504,3 +504,16 @@ def test_a_figure_given_again_keeps_the_day_of_its_first_mention():
     claims = [c for c in _claims("Officials on Saturday raised the death toll to 39. The cause of death for the 39 "
                                  "was drowning.", "2024-03-04") if c.text == "39"]
     assert len(claims) == 2 and {c.as_of for c in claims} == {date(2024, 3, 2)}
+
+
+def test_a_second_figure_after_a_toll_of_keeps_its_own_status():
+    assert _kind("The strike left a toll of 31 killed and 84 wounded, officials said.", "84").kind == "wounded"
+
+
+def test_the_place_an_attack_struck_is_the_story_place_over_places_named_in_passing():
+    text = ("Ukrainian authorities said the toll from the Russian missile strike on the center of Sumy has risen to "
+            "31.\n\nSumy had largely remained away from the intense fighting in the south, particularly in the "
+            "Donetsk region.")
+    art = Article(id="a", path="a.md", text=text, source="S", published=date(2025, 4, 13),
+                  title="Death toll from Russian missile strike on Sumy rises to 31")
+    assert {RULES.classify(c).story_place for c in extract_claims(art)} == {"Sumy"}

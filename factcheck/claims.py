@@ -315,19 +315,23 @@ def _corroborated(countries: Counter, places: Counter, chunks) -> tuple[Counter,
     towns = Counter(p.country for p in resolved.values() if p is not None and p.kind == "city")
     named.update({c: countries[c] for c, n in towns.items() if n > 1})
     for chunk, _ in chunks:  # "Greece declared ...", "Greek officials": the country named outside a place phrase
-        for word in _CAPITALISED.findall(chunk):
-            p = country_of_demonym(word) or ((q := lookup(word)) if word in _COUNTRY_NAMES() else None)
-            if p is not None:
-                named[p.country] += 1
-    alone = {name for name, p in resolved.items() if p is not None and p.country not in named}
+        for words in _CAPITALISED.findall(chunk):
+            for word in words.split():  # "Ukrainian Armed Forces": the demonym alone
+                p = country_of_demonym(word) or (lookup(word) if word in _COUNTRY_NAMES() else None)
+                if p is not None:
+                    named[p.country] += 1
+    alone = {name for name, p in resolved.items() if p is not None and p.country not in named
+             and p.population < NAMESAKE_POPULATION}
     if not named or sum(named.values()) < NAMESAKE_SHARE * sum(places[k] for k in alone):
         return countries, places  # "firefighters from Spain" once beside Athens and Mati: no reason to doubt them
     return (Counter({c: v for c, v in countries.items() if c in named}),
             Counter({k: v for k, v in places.items() if k not in alone}))
 
 
-#: Towns of an unnamed country are namesakes when the named countries weigh at least this share of them.
+#: Towns of an unnamed country are namesakes when the named countries weigh at least this share of them ...
 NAMESAKE_SHARE = 0.5
+#: ... and the town is smaller than this: a city such as Sumy is itself, even where its country goes unnamed.
+NAMESAKE_POPULATION = 200_000
 
 
 @lru_cache(maxsize=1)

@@ -707,7 +707,8 @@ def _fact_box(text: str, claims: list[Claim]) -> list[Claim]:
 #: Counted nouns that already name the part they count: "The dead included 19 foreigners" is every foreigner.
 _QUALIFIED_NOUNS = {"foreigner", "tourist", "child", "kid", "minor", "boy", "girl", "baby", "infant", "woman", "man",
                     "civilian", "student", "pupil", "soldier", "troop", "officer", "policeman", "fighter", "militant",
-                    "rebel", "worker", "journalist", "doctor", "medic", "nurse", "crew", "crew member", "expatriate"}
+                    "rebel", "worker", "journalist", "doctor", "medic", "nurse", "crew", "crew member", "expatriate",
+                    "adult", "teacher"}
 
 
 _OTHERS_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:more|others)\b", re.I)

@@ -517,3 +517,12 @@ def test_the_place_an_attack_struck_is_the_story_place_over_places_named_in_pass
     art = Article(id="a", path="a.md", text=text, source="S", published=date(2025, 4, 13),
                   title="Death toll from Russian missile strike on Sumy rises to 31")
     assert {RULES.classify(c).story_place for c in extract_claims(art)} == {"Sumy"}
+
+
+def test_adults_and_teachers_of_a_school_are_a_population_of_their_own():
+    from factcheck.frames import population_of
+
+    c = _kind("At least 19 children and two adults have been confirmed dead after the shooting.", "two adults")
+    assert c.kind == "deaths" and population_of(c, RULES.rule_for(c.kind)) == "adult"
+    t = _kind("The gunman killed one teacher, police said.", "one teacher")
+    assert t.kind == "deaths" and population_of(t, RULES.rule_for(t.kind)) == "adult"

@@ -486,11 +486,23 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
         if claim.revision == "earlier" and claim.as_of is not None:
             stated.add(q.start)
         claim = _measure_in_sentence(claim, q, sentence)
+        if claim.predicate in ("wind speed", "wind gusts"):
+            claim = _wind(claim)
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
     out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
     out = _money_purposes(sentence, _restated_amounts(sentence, _listed_populations(sentence, _list_shares_measure(sentence, out))))
     return _table_cells(sentence, _shared_verb(sentence, out))
+
+
+def _wind(claim: Claim) -> Claim:
+    """'winds of up to 195 kilometres (120 miles) per hour': the storm's top speed, in a speed unit."""
+    changes = {}
+    if claim.unit in ("kilometer", "mile"):
+        changes["unit"] = f"{claim.unit} per hour"
+    if claim.bound == "at_most" and claim.high is not None:
+        changes.update(bound="exact", low=claim.high, value=claim.high)  # "up to" names the top speed, not a cap
+    return _replace(claim, **changes) if changes else claim
 
 
 _JOINED = re.compile(r"\s*,?\s*(?:and|as well as|plus)\s+$", re.I)

@@ -215,11 +215,23 @@ _SIZE_AFTER = [("width", re.compile(r"[\s-]*(?:wide|broad|in width)\b|-by-", re.
                                        r"short of|inland|offshore)\b", re.I))]
 
 
+_SPEED_UNITS = {"kilometer per hour", "mile per hour", "knot", "meter per second"}
+_WIND = re.compile(r"\b(?:winds?|gusts?|gusting|sustained)\b", re.I)
+_GUSTS = re.compile(r"\bgust(?:s|ing)?\b[^,;]*$", re.I)  # gusts named before the figure, in its phrase
+#: "195 kilometres (120 miles) per hour": the speed unit comes after the bracketed conversion.
+_PER_HOUR = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:per hour|an hour|/h)\b|\)\s*(?:per hour|an hour)\b", re.I)
+
+
 def physical_measure(sentence: str, start: int, end: int, unit: str | None) -> str | None:
     """What a physical figure measures: 'a 7.5-magnitude quake' (magnitude), 'a 3.2-meter-wide alley' (width),
     '60km southeast of the capital' (distance). Never a casualty verb of its sentence: 60km is not 'on board'."""
     if unit == "magnitude":
         return "magnitude"
+    if unit in _SPEED_UNITS or (unit in ("kilometer", "mile") and _PER_HOUR.match(sentence, end)):
+        lo, hi = clause_bounds(sentence, start, end)
+        if not _WIND.search(sentence, max(0, lo - 40), hi):
+            return None  # a train's or a car's speed: no storm's
+        return "wind gusts" if _GUSTS.search(sentence, max(0, start - 40), start) else "wind speed"
     if unit not in _LENGTH_UNITS:
         return None
     if sentence[max(0, start - 4):start].lower() == "-by-":

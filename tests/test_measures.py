@@ -526,3 +526,11 @@ def test_adults_and_teachers_of_a_school_are_a_population_of_their_own():
     assert c.kind == "deaths" and population_of(c, RULES.rule_for(c.kind)) == "adult"
     t = _kind("The gunman killed one teacher, police said.", "one teacher")
     assert t.kind == "deaths" and population_of(t, RULES.rule_for(t.kind)) == "adult"
+
+
+def test_a_storms_winds_are_its_wind_speed_in_a_speed_unit_and_up_to_names_the_top_speed():
+    c = _kind("Mocha made landfall with winds of up to 195 kilometres (120 miles) per hour.", "up to 195 kilometres")
+    assert (c.kind, c.unit, c.bound, c.low, c.high) == ("wind_speed", "kilometer per hour", "exact", 195, 195)
+    assert _kind("The cyclone brought winds of 250km per hour and gusts of up to 300 km/h.",
+                 "up to 300 km/h").predicate == "wind gusts"
+    assert _kind("The train was travelling at 160 km/h when it derailed.", "160 km/h").kind is None

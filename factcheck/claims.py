@@ -1269,9 +1269,10 @@ def _past_for(sentence: str, figure: tuple[int, int] | None, others: tuple[tuple
     """'last year', 'two weeks ago' when it dates this figure: the nearest figure takes it ("revised to 85 ... down
     from more than 1,200 about two weeks ago": the weeks date the 1,200 alone)."""
     for m in _PAST_RE.finditer(sentence):
-        if (m.group("unit") or m.group("unit_ago") or "").lower() == "week" and (_INCIDENT_NOUN.search(sentence, max(0, m.start() - 80), m.start()) or any(
+        if (m.group("unit") or m.group("unit_ago") or "").lower() in ("week", "month") and (_INCIDENT_NOUN.search(sentence, max(0, m.start() - 80), m.start()) or any(
                 p.search(sentence, max(0, m.start() - 80), m.start()) for _, p in _INCIDENTS)):
-            continue  # "a dam breach ... last week has risen to 18": the week dates this story's breach, not the toll
+            continue  # "a dam breach ... last week has risen to 18", "the quake that hit Java last month": the time
+            # dates this story's incident, not the toll
         if figure is None:
             return m
         gap = min(abs(m.start() - figure[1]), abs(figure[0] - m.end()))

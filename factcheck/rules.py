@@ -32,7 +32,8 @@ COMPARE_MODES = ("interval", "cumulative", "static", "start_date")
 DIMENSIONS = ("count", "percentage", "currency", "duration", "date", "physical")
 LEVELS = ("error", "warning", "info")
 WHEN_FUNCTIONS = {"len": len, "abs": abs, "min": min, "max": max, "str": str, "int": int, "float": float,
-                  "lower": lambda s: s.lower() if isinstance(s, str) else s}
+                  "lower": lambda s: s.lower() if isinstance(s, str) else s,
+                  "has_digit": lambda s: isinstance(s, str) and any(ch.isdigit() for ch in s)}  # "6.1", not "six"
 
 
 class RuleError(Exception):

@@ -534,3 +534,10 @@ def test_a_storms_winds_are_its_wind_speed_in_a_speed_unit_and_up_to_names_the_t
     assert _kind("The cyclone brought winds of 250km per hour and gusts of up to 300 km/h.",
                  "up to 300 km/h").predicate == "wind gusts"
     assert _kind("The train was travelling at 160 km/h when it derailed.", "160 km/h").kind is None
+
+
+def test_a_magnitude_is_a_reading_in_digits_and_a_months_old_quake_does_not_date_its_new_toll():
+    assert _kind("Strong earthquakes of magnitude six or seven are relatively common in Indonesia.", "six").kind is None
+    c = _kind("After a new count, the death toll jumped to 602 in the earthquake that hit Java last month, an "
+              "official said on Friday.", "602", published="2022-12-16")
+    assert c.kind == "deaths" and c.as_of != date(2022, 11, 16)

@@ -24,7 +24,9 @@ PREDICATES: list[tuple[str, re.Pattern]] = [
                                    r"\bmissing (?:or|and|and/or) (?:dead|presumed dead|killed)\b", re.I)),
     ("at risk of siege", re.compile(r"\bat risk of (?:being )?(?:placed |put )?(?:under siege|besieged)\b|\brisk (?:of )?siege\b", re.I)),
     ("under siege", re.compile(r"\bunder siege\b|\bbesieged\b|\bsieges?\s+of\b|\bencircled\b", re.I)),
-    ("missing", re.compile(r"\b(?:missing|unaccounted for|unaccounted|disappeared|still lost|trapped)\b", re.I)),
+    ("missing", re.compile(r"\b(?:missing|unaccounted for|unaccounted|disappeared|still lost|trapped|"
+                           r"(?:not|never)\s+(?:been\s+)?(?:able\s+to\s+)?account(?:ed)?\s+for|"
+                           r"(?:cannot|can't|unable to)\s+account\s+for)\b", re.I)),
     ("accounted for", re.compile(r"(?<!un)\baccounted for\b", re.I)),  # found safe: no rule counts it
     ("rescued", re.compile(r"\b(?:rescued|rescuing|saved|pulled (?:out )?alive|plucked|brought to safety|were rescued|"
                            r"pulled\b[^,;.]{0,40}\bfrom (?:the )?(?:water|sea|rubble|debris|wreckage|river|lake|mud))\b", re.I)),
@@ -275,7 +277,9 @@ _OF_THE_TOTAL = re.compile(r"\b[Oo]f the\s+(?:\S+\s+){0,2}?\d[\d,.]*\b(?![-\s]*(
 _PART_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:were|are|was|is|came|come)?\s*(?:from|in)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
-_PART_OF_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:out\s+)?of\s+(?:those|them|the|whom|which|these|all)\b", re.I)
+_PART_OF_AFTER = re.compile(r"^\s*(?!(?:in|at|on|during|from|to)\s)(?:\w+\s+){0,3}?(?:out\s+)?of\s+"
+                            r"(?:those|them|the|whom|which|these|all)\b(?!\s+\w+est\b|\s+most\b)", re.I)
+# "602 in one of the deadliest earthquakes": where, not of whom
 _WHO_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom)\s+)?(?:are|were|was|is)\s+(?P<who>female|male|women|men|girls|boys|"
                         r"children|minors|teenagers|foreigners|foreign nationals|students|tourists|soldiers|civilians)\b",
                         re.I)

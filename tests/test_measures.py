@@ -541,3 +541,10 @@ def test_a_magnitude_is_a_reading_in_digits_and_a_months_old_quake_does_not_date
     c = _kind("After a new count, the death toll jumped to 602 in the earthquake that hit Java last month, an "
               "official said on Friday.", "602", published="2022-12-16")
     assert c.kind == "deaths" and c.as_of != date(2022, 11, 16)
+
+
+def test_where_a_toll_stands_is_no_part_and_people_not_accounted_for_are_missing():
+    c = _kind("The death toll jumped to 602 in one of the deadliest earthquakes to hit Java, an official said.", "602")
+    assert c.kind == "deaths" and c.part is None
+    assert _kind("Officials have not been able to account for 41 people in various parts of the state.",
+                 "41 people").kind == "missing"

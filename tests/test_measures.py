@@ -548,3 +548,10 @@ def test_where_a_toll_stands_is_no_part_and_people_not_accounted_for_are_missing
     assert c.kind == "deaths" and c.part is None
     assert _kind("Officials have not been able to account for 41 people in various parts of the state.",
                  "41 people").kind == "missing"
+
+
+def test_a_schools_students_are_its_children():
+    from factcheck.frames import population_of
+
+    c = _kind("The gunman killed 19 students at the elementary school.", "19 students")
+    assert population_of(c, RULES.rule_for(c.kind)) == "child"

@@ -1252,11 +1252,22 @@ _INCIDENT_NOUN = re.compile(r"\b(?:breach|disaster|tragedy|accident|incident|cat
 _MODIFIER = re.compile(r"-\w")
 
 
+_YEAR_INCIDENT = re.compile(r"\b(?:the|a|an|its|this|that)\s+(?P<year>1[89]\d\d|20\d\d)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:earthquakes?|quakes?|tsunamis?|floods?|flooding|storms?|hurricanes?|typhoons?|cyclones?|"
+                            r"fires?|wildfires?|attacks?|bombings?|crash|shootings?|eruptions?|disasters?|massacres?|"
+                            r"collapse|stampede|crush|sinking|tragedy)\b"
+                            r"|\b(?:since|in)\s+(?P<year2>1[89]\d\d|20\d\d),?\s+when\b", re.I)  # "since 1912, when a 7.9 quake hit"
+
+
 def _old_incident_day(sentence: str, published: date | None) -> date | None:
     """'a truck packed with explosives blew up on October 14, 2017, killing 512 people': an incident dated a year
     or more before the article is another incident, and its figures are of its day, not the article's."""
     if published is None:
         return None
+    for y in _YEAR_INCIDENT.finditer(sentence):
+        year = int(y.group("year") or y.group("year2"))
+        if year < published.year:
+            return date(year, 12, 31)  # "the 1912 quake", "a 2015 earthquake": another incident
     for d in _DATE_MD.finditer(sentence):
         if d.group("year"):
             day = _resolve_md(d.group("month"), int(d.group("day")), int(d.group("year")), published)

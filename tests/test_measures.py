@@ -555,3 +555,10 @@ def test_a_schools_students_are_its_children():
 
     c = _kind("The gunman killed 19 students at the elementary school.", "19 students")
     assert population_of(c, RULES.rule_for(c.kind)) == "child"
+
+
+def test_a_quake_of_another_year_is_another_incident():
+    for text, surface in (("It is the worst quake since 1912, when a 7.9-magnitude quake hit.", "7.9-magnitude"),
+                          ("The 2015 earthquake in Nepal killed nearly 9,000 people.", "nearly 9,000 people")):
+        c = _kind(text, surface, published="2025-03-29")
+        assert c.as_of is not None and c.as_of.year < 2025, (text, c.as_of)

@@ -1223,7 +1223,7 @@ def _resolve_md(month: str, day: int, year: int | None, published: date | None) 
 #: A day named in the clause of one of these verbs is when the figure was stated or counted ...
 _STATING = re.compile(r"\b(?:said|says|say|reported|reports|announced|confirmed|told|stated|added|updated|put|puts|gave|"
                       r"rose|risen|climbed|reached|stood|stands|jumped|increased|hit|passed|topped|exceeded|recovered|"
-                      r"as of|by|toll|tally|figure|count|died|killed|dead|missing|injured|wounded|rescued)\b", re.I)
+                      r"as of|by|toll|tally|figure|count|report|missing|rescued)\b", re.I)
 #: ... unless the day is when the incident itself happened ("the ferry capsized on Thursday").
 _HAPPENED = re.compile(r"\b(?:capsized|sank|struck|shook|rocked|jolted|ravaged|devastated|swept|crashed|exploded|erupted|"
                        r"collapsed|occurred|happened|began|started|"

@@ -1223,7 +1223,8 @@ def _resolve_md(month: str, day: int, year: int | None, published: date | None) 
 #: A day named in the clause of one of these verbs is when the figure was stated or counted ...
 _STATING = re.compile(r"\b(?:said|says|say|reported|reports|announced|confirmed|told|stated|added|updated|put|puts|gave|"
                       r"rose|risen|climbed|reached|stood|stands|jumped|increased|hit|passed|topped|exceeded|recovered|"
-                      r"as of|by|toll|tally|figure|count|report|missing|rescued)\b", re.I)
+                      r"as of|toll|tally|figure|count|report|missing|rescued)\b", re.I)
+_BY_DAY = re.compile(r"\b(?:by|as of|until)\s+(?:late\s+|early\s+)?$", re.I)  # "by Friday the toll had risen"
 #: ... unless the day is when the incident itself happened ("the ferry capsized on Thursday").
 _HAPPENED = re.compile(r"\b(?:capsized|sank|struck|shook|rocked|jolted|ravaged|devastated|swept|crashed|exploded|erupted|"
                        r"collapsed|occurred|happened|began|started|"
@@ -1235,9 +1236,11 @@ def _states_figure(sentence: str, start: int, end: int) -> bool:
     """Whether the day at sentence[start:end] dates a statement of the figure, not the incident."""
     if _HAPPENED.search(sentence[max(0, start - 80):start]) or _INCIDENT_ON.search(sentence, max(0, start - 40), start):
         return False
+    if _BY_DAY.search(sentence, max(0, start - 12), start):
+        return True
     lo, hi = clause_bounds(sentence, start, end)
     if lo == 0 and start < 30:
-        hi = len(sentence)  # "On February 9, 2016, 40 people died": a leading date dates the whole sentence
+        hi = len(sentence)  # "On February 9, 2016, officials said 40 had died": a leading date dates the sentence
     return bool(_STATING.search(sentence, lo, hi))
 
 

@@ -562,3 +562,10 @@ def test_a_quake_of_another_year_is_another_incident():
                           ("The 2015 earthquake in Nepal killed nearly 9,000 people.", "nearly 9,000 people")):
         c = _kind(text, surface, published="2025-03-29")
         assert c.as_of is not None and c.as_of.year < 2025, (text, c.as_of)
+
+
+def test_an_attack_by_someone_on_a_day_is_the_incidents_day_and_the_report_dates_the_toll():
+    c = _kind("A massive rocket attack by Russian troops on Ukrainian cities on July 8 killed 42 people.", "42 people",
+              published="2024-07-09")
+    assert c.as_of is None  # the toll as the article knows it, not the attack's day
+    assert _kind("By Friday the death toll had risen to 90.", "90", published="2024-07-13").as_of == date(2024, 7, 12)

@@ -660,9 +660,11 @@ def one_time_frame(a: tuple, b: tuple) -> bool:
     """False when two articles cannot be about one incident, whatever names they share: both are about
     one-off events, of different kinds or published months apart."""
     (_, event_a, day_a), (_, event_b, day_b) = a, b
+    days = abs((day_a - day_b).days) if day_a and day_b else 0
+    if event_a not in POINT_EVENTS and event_b not in POINT_EVENTS:
+        return days <= STORY_DAYS  # a war or a crisis goes on for years, but not for ever
     if event_a not in POINT_EVENTS or event_b not in POINT_EVENTS:
-        # a war or a crisis goes on for years, but not for ever
-        return not (day_a and day_b and abs((day_a - day_b).days) > STORY_DAYS)
+        return days <= POINT_EVENT_DAYS  # a one-off strike's article and a war's ten months later: two stories
     if event_a != event_b or _two_sites(a, b):
         return False
     return not (day_a and day_b and abs((day_a - day_b).days) > POINT_EVENT_DAYS)

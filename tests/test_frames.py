@@ -755,3 +755,15 @@ def test_a_town_whose_country_the_article_never_names_is_a_namesake_abroad():
                      "Greece declared three days of mourning. Greek officials said Mati was destroyed. In Mati, "
                      "rescuers searched the burnt homes; in Mati, 26 bodies were found in one yard.")
     assert {c.place_root for c in claims} == {"GR"}
+
+
+def test_a_war_article_and_a_one_off_strike_ten_months_apart_are_two_stories():
+    from datetime import date
+
+    from factcheck.compare import one_time_frame
+
+    war = ("Mariupol", "war", date(2022, 3, 17))
+    strike = ("Ukraine", "attack", date(2023, 1, 16))
+    assert not one_time_frame(war, strike)
+    assert one_time_frame(war, ("Ukraine", "attack", date(2022, 3, 25)))
+    assert one_time_frame(war, ("Ukraine", "war", date(2023, 1, 16)))  # a war goes on

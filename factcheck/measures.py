@@ -135,7 +135,7 @@ def nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | No
 
 #: "The death toll, which was earlier put at 125, has now risen to 131": the toll's verb and its figure.
 _TOLL_RISEN_TO = re.compile(r"\b(?:death toll|toll of the dead|number of (?:the )?(?:dead|deaths|fatalities|victims)|"
-                            r"body count|number of (?:\w+ )?bodies|fatality count)\b[^.;]{0,120}?"
+                            r"body count|number of (?:\w+ )?bodies|fatality count)\b(?:[^.;]|\.(?=\d)){0,120}?"
                             r"\b(?:(?:rose|risen|rising|rises|climbed|climbs|jumped|jumps|increased|increases|reached|reaches|"
                             r"stands?|stood|hit|hits|passed|passes|topped|tops|mounted|mounts|soared|soars|surged|surges|"
                             r"(?:was |been |is )?(?:put|revised|lowered|raised|updated|corrected))\s+(?:\w+\s+){0,2}?"
@@ -165,7 +165,7 @@ def predicate(sentence: str, start: int, end: int, noun: str | None, patterns=PR
     by_noun = _noun_measure(sentence, start, noun)
     if by_noun:
         return by_noun
-    if noun in (None, "person") and _TOLL_RISEN_TO.search(sentence, max(0, start - 160), start):
+    if noun in (None, "person", "victim", "casualty") and _TOLL_RISEN_TO.search(sentence, max(0, start - 160), start):
         return "killed"  # "the death toll ... has now risen to 131 after six more succumbed to their injuries"
     if noun in _ATTACKERS and not _DONE_TO.match(sentence, end):
         return "attackers"  # "seven bombers blew themselves up", "Nine bombers co-ordinated blasts"

@@ -569,3 +569,9 @@ def test_an_attack_by_someone_on_a_day_is_the_incidents_day_and_the_report_dates
               published="2024-07-09")
     assert c.as_of is None  # the toll as the article knows it, not the attack's day
     assert _kind("By Friday the death toll had risen to 90.", "90", published="2024-07-13").as_of == date(2024, 7, 12)
+
+
+def test_a_toll_that_reaches_victims_or_casualties_is_the_dead():
+    assert _kind("Number of victims reaches 950, more than 600 people injured", "950").kind == "deaths"
+    assert _kind("The death toll of the magnitude 6.1 quake soared to 920 casualties, with 600 injured.",
+                 "920 casualties").kind == "deaths"

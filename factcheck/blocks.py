@@ -27,7 +27,6 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from itertools import islice
 
 from factcheck.model import Claim
 
@@ -145,9 +144,11 @@ class _BlockLists:
             if k in self.buckets:
                 yield self.buckets[k], 0, len(self.buckets[k])
 
-    def qualifying(self, pos: Iterator[int], mode: int, a: str) -> Iterator[int]:
+    def qualifying(self, pos: list[int], lo: int, mode: int, a: str) -> Iterator[int]:
+        """The members of ``pos[lo:]`` that qualify as partners of ``a`` (indexed from ``lo``: an islice would step
+        over the first ``lo`` one by one, and a slice would copy the rest, for each article of a huge block)."""
         s, article_at, size_at = self.size[a], self.article_at, self.size_at
-        for j in pos:
+        for j in map(pos.__getitem__, range(lo, len(pos))):
             if article_at[j] != a and (mode == _ANY or (size_at[j] >= s if mode == _LARGER else size_at[j] <= s)):
                 yield j
 
@@ -169,10 +170,10 @@ class _BlockLists:
     def nearest_later(self, a: str, i: int, k: int, story: Story | None = None) -> list[int]:
         """The first ``k`` candidate partner claims of ``a`` after position ``i``, in block order (with ``story``,
         only those of articles the story judge takes for the same story)."""
-        walks = [self.qualifying(islice(pos, bisect_right(pos, i), None), mode, a) for pos, mode in self.lists(a)]
+        walks = [self.qualifying(pos, bisect_right(pos, i), mode, a) for pos, mode in self.lists(a)]
         out: list[int] = []
         last, judged, same = -1, None, True  # an article's claims come one after another: judge it once
-        for j in heapq.merge(*walks):
+        for j in heapq.merge(*walks) if len(walks) > 1 else walks[0] if walks else ():
             if j == last:
                 continue
             last = j

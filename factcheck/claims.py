@@ -32,7 +32,8 @@ from factcheck.limits import bounded_sentences
 from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
 from factcheck.measures import (clause_bounds, feared, increment, money_purpose, nationality_in_clause, nearest,
-                                part_marker, physical_measure, predicate, refers_back, revision, timeline_step)
+                                part_marker, pattern_spans, physical_measure, predicate, refers_back, revision,
+                                timeline_step)
 from factcheck.places import DEMONYMS, lookup
 from factcheck.quantities import extract_quantities
 
@@ -263,15 +264,16 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     if dateline:  # "COLOMBO, Sri Lanka —": where the story was filed from, usually where it happened
         chunks.append((" in ".join([""] + [w.strip().title() for w in dateline.group("where").split(",")]), 2))
     for chunk, weight in chunks:
-        for name, strength in _place_mentions(chunk) + _named_places(chunk) + _event_sites(chunk) + _authorities(chunk):
+        if not chunk:
+            continue  # no title: nothing named
+        sites, hits = _event_mentions(chunk)
+        for name, strength in _place_mentions(chunk) + _named_places(chunk) + sites + _authorities(chunk):
             place = lookup(name)
             if place is not None:
                 countries[place.country] += weight * strength
                 places[place.name] += weight * strength
-        for label, pat in _EVENTS:
-            hits = len(pat.findall(chunk))
-            if hits:
-                events[label] += weight * hits
+        for label, n in hits:
+            events[label] += weight * n
     incidents = {k: v for k, v in events.items() if k != "talks"} or events  # an incident over the talks about it
     country = _top(countries)
     local = {k: v for k, v in places.items() if (p := lookup(k)) is not None and p.country == country}
@@ -301,15 +303,24 @@ def _leading(spans, limit: int) -> list[tuple[int, int]]:
     return out
 
 
-def _event_sites(chunk: str) -> list[tuple[str, float]]:
-    """Where the incident happened ("the plane crashed near Bishoftu", "capsized off Ukara Island") names the
+def _event_mentions(chunk: str) -> tuple[list[tuple[str, float]], list[tuple[str, int]]]:
+    """(event sites, each event label with how often the chunk names it), from one scan per event pattern.
+
+    Where the incident happened ("the plane crashed near Bishoftu", "capsized off Ukara Island") names the
     story's place more surely than the victims' home countries or an outlet's dateline: triple weight."""
-    out = []
-    for _, pat in _EVENTS[:-1]:  # not "talks"
-        for m in pat.finditer(chunk):
-            tail = re.split(r"[.;!?]", chunk[m.end():m.end() + 80], maxsplit=1)[0]
-            out += [(name, 3 * strength) for name, strength in _place_mentions(tail)[:1] if strength >= 1]
-    return out
+    sites: list[tuple[str, float]] = []
+    hits: list[tuple[str, int]] = []
+    for i, (label, pat) in enumerate(_EVENTS):
+        n = 0
+        for _, m_end in pattern_spans(pat, chunk, 0, len(chunk)):  # pat.finditer(chunk)'s, where a match can start
+            n += 1
+            if i == len(_EVENTS) - 1:
+                continue  # not "talks"
+            tail = re.split(r"[.;!?]", chunk[m_end:m_end + 80], maxsplit=1)[0]
+            sites += [(name, 3 * strength) for name, strength in _place_mentions(tail)[:1] if strength >= 1]
+        if n:
+            hits.append((label, n))
+    return sites, hits
 
 
 _AUTHORITY = re.compile(r"\b(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+(?i:authorities|government|officials?|police|army|"
@@ -922,11 +933,13 @@ _RICHTER = re.compile(r"\s+(?:on the\s+)?Richter\b", re.I)
 _MEASURING = re.compile(r"\bmeasur(?:ing|ed)\s+(?:at\s+)?(?:a\s+)?$", re.I)
 _QUAKE = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|temblors?|aftershocks?|seismic)\b", re.I)
 _INCIDENTS = [(label, pat) for label, pat in _EVENTS if label != "talks"]
+_TALKS = [(label, pat) for label, pat in _EVENTS if label == "talks"]
 
 
 def _event(sentence: str, q: Quantity) -> str | None:
-    """The incident nearest the figure; talks and meetings only when the sentence names no incident."""
-    return _nearest(sentence, q, _INCIDENTS) or _nearest(sentence, q, _EVENTS)
+    """The incident nearest the figure; talks and meetings only when the sentence names no incident (then no other
+    pattern of _EVENTS matches it: only the talks are looked for again)."""
+    return _nearest(sentence, q, _INCIDENTS) or _nearest(sentence, q, _TALKS)
 
 
 def _places(sentence: str, q: Quantity) -> str | None:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from re import _constants as _sre, _parser as _sre_parse
 
-__all__ = ["PREDICATES", "clause_bounds", "money_purpose", "physical_measure", "feared", "increment", "nationality_in_clause", "nearest", "part_marker",
+__all__ = ["PREDICATES", "clause_bounds", "money_purpose", "physical_measure", "feared", "increment", "nationality_in_clause", "nearest", "part_marker", "pattern_spans",
            "predicate", "refers_back", "revision", "timeline_step"]
 
 #: (measure label, pattern). Order breaks ties: the earlier label wins at equal distance.
@@ -194,7 +194,7 @@ def _openings_of(pat: re.Pattern) -> frozenset[str] | None:
     return known[1]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _boundary_index(text: str) -> tuple[dict[str, list[int]], list[int]] | None:
     """The text's word boundaries by their lowercased opening (ASCII), and those whose opening is not ASCII (tried
     for every pattern: 'ſ' and 'ı' match 's' and 'i' when case is ignored); None when lowercasing changes

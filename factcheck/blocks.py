@@ -22,7 +22,6 @@ list, so such a block costs n x window pairs, not n².
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -144,13 +143,15 @@ class _BlockLists:
             if k in self.buckets:
                 yield self.buckets[k], 0, len(self.buckets[k])
 
-    def qualifying(self, pos: list[int], lo: int, mode: int, a: str) -> Iterator[int]:
-        """The members of ``pos[lo:]`` that qualify as partners of ``a`` (indexed from ``lo``: an islice would step
-        over the first ``lo`` one by one, and a slice would copy the rest, for each article of a huge block)."""
-        s, article_at, size_at = self.size[a], self.article_at, self.size_at
-        for j in map(pos.__getitem__, range(lo, len(pos))):
-            if article_at[j] != a and (mode == _ANY or (size_at[j] >= s if mode == _LARGER else size_at[j] <= s)):
-                yield j
+    def qualifying(self, part: Sequence[int], mode: int, a: str) -> list[int]:
+        """The members of ``part`` (a piece of one of ``lists(a)``) that qualify as partners of ``a``."""
+        article_at = self.article_at
+        if mode == _ANY:
+            return [j for j in part if article_at[j] != a]
+        s, size_at = self.size[a], self.size_at
+        if mode == _LARGER:
+            return [j for j in part if article_at[j] != a and size_at[j] >= s]
+        return [j for j in part if article_at[j] != a and size_at[j] <= s]
 
     def partners(self, a: str, most: int) -> list[int] | None:
         """The sorted candidate partner claims of ``a`` (its own excluded), or None when there are more than ``most``.
@@ -169,21 +170,35 @@ class _BlockLists:
 
     def nearest_later(self, a: str, i: int, k: int, story: Story | None = None) -> list[int]:
         """The first ``k`` candidate partner claims of ``a`` after position ``i``, in block order (with ``story``,
-        only those of articles the story judge takes for the same story)."""
-        walks = [self.qualifying(pos, bisect_right(pos, i), mode, a) for pos, mode in self.lists(a)]
+        only those of articles the story judge takes for the same story).
+
+        The lists are read a piece at a time (a few more than ``k`` of each, from a bisection, not a walk over
+        what comes before: a huge block's lists hold every claim): a piece's members up to the first unfinished
+        list's last read position are complete, in order."""
+        walks = [(pos, bisect_right(pos, i), mode) for pos, mode in self.lists(a)]
         out: list[int] = []
-        last, judged, same = -1, None, True  # an article's claims come one after another: judge it once
-        for j in heapq.merge(*walks) if len(walks) > 1 else walks[0] if walks else ():
-            if j == last:
-                continue
-            last = j
-            if story is not None and self.article_at[j] != judged:
-                judged = self.article_at[j]
-                same = story(a, judged)
-            if same:
-                out.append(j)
-                if len(out) >= k:
-                    break
+        judged, same = None, True  # an article's claims come one after another: judge it once
+        article_at, step = self.article_at, 2 * k + 8
+        while walks:
+            found: set[int] = set()
+            upto = None  # above this, a list not read to its end may still hold partners
+            for pos, lo, mode in walks:
+                part = pos[lo:lo + step]
+                found.update(self.qualifying(part, mode, a))
+                if lo + step < len(pos) and (upto is None or part[-1] < upto):
+                    upto = part[-1]
+            for j in sorted(found if upto is None else [j for j in found if j <= upto]):
+                if story is not None and article_at[j] != judged:
+                    judged = article_at[j]
+                    same = story(a, judged)
+                if same:
+                    out.append(j)
+                    if len(out) >= k:
+                        return out
+            if upto is None:
+                break
+            walks = [(pos, bisect_right(pos, upto, lo), mode) for pos, lo, mode in walks]
+            walks = [w for w in walks if w[1] < len(w[0])]
         return out
 
 

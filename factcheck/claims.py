@@ -27,6 +27,7 @@ import bisect
 import re
 from collections import Counter
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from factcheck.limits import bounded_sentences
 from factcheck.load import body_spans
@@ -35,6 +36,7 @@ from factcheck.measures import (clause_bounds, feared, increment, money_purpose,
                                 part_marker, pattern_spans, physical_measure, predicate, refers_back, revision,
                                 timeline_step)
 from factcheck.places import DEMONYMS, lookup
+from factcheck.places import _index as places_index
 from factcheck.quantities import extract_quantities
 
 __all__ = ["extract_claims", "split_sentences", "article_names", "DEMONYMS"]
@@ -1019,6 +1021,13 @@ _ATTACKER_NOUN = re.compile(r"\s+(?:missile\s+|air\s+|drone\s+|rocket\s+|militar
 
 def _place_mentions(sentence: str) -> list[tuple[str, float]]:
     """Every place mention with its weight for the story's place (1, or 0.3 after from/to)."""
+    return list(_place_mentions_in(sentence, id(places_index())))
+
+
+@lru_cache(maxsize=256)
+def _place_mentions_in(sentence: str, _gazetteer: int) -> tuple[tuple[str, float], ...]:
+    """``_place_mentions``, read once per text and gazetteer: a one-sentence paragraph is read for the story's
+    place and again for each of its figures."""
     out = []
     for m in _PLACE_PREP.finditer(sentence):
         place = re.sub(r"['’]s$", "", m.group("place"))
@@ -1035,7 +1044,7 @@ def _place_mentions(sentence: str) -> list[tuple[str, float]]:
         weight = 0.3 if _MOTION.match(m.group()) else 1.0
         out.append((place, weight))
         out += [(more, weight) for more in _listed_after(sentence, m.end("place"))]
-    return out
+    return tuple(out)
 
 
 _LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")

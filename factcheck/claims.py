@@ -158,8 +158,7 @@ def extract_claims(article: Article) -> list[Claim]:
     index: dict[str, int] = {}
     agreements: list[str] = []  # named agreements so far, so "the accord" can be resolved
     spans = body_spans(text)
-    all_agreements = sorted({name for s, e in spans for m in _ENTITY_NAMED.finditer(text[s:e])
-                             if (name := _canonical_entity(m.group("name"))) and name.endswith("Agreement")})
+    all_agreements: list[str] | None = None  # the article's named agreements, read when a figure needs them
     story = _story_context(article, spans)
     spans_start = spans[0][0] if spans else len(text)
     n = 0
@@ -179,6 +178,9 @@ def extract_claims(article: Article) -> list[Claim]:
                 if claim.predicate and claim.dimension == "count":
                     last_measure = claim.predicate
                 if claim.entity is None and q.noun in _GROUP_NOUNS and _generic_head(sentence):
+                    if all_agreements is None:
+                        all_agreements = sorted({name for s, e in spans for m in _ENTITY_NAMED.finditer(text[s:e]) if
+                                                 (name := _canonical_entity(m.group("name"))) and name.endswith("Agreement")})
                     named = agreements[-1] if agreements else (all_agreements[0] if len(all_agreements) == 1 else None)
                     if named:
                         claim = _replace(claim, entity=named)

@@ -117,7 +117,7 @@ def nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | No
     best, best_dist = None, None
     masked: list[tuple[int, int]] = []
     index = _boundary_index(text)
-    openers = index[0].keys() if index is not None and not index[1] else None  # every opening the text has
+    openers = index[2] if index is not None and not index[1] else None  # every opening the text has
     for label, pat in patterns:
         known = _OPENINGS.get(id(pat))
         heads = known[1] if known is not None and known[0] is pat else _openings_of(pat)
@@ -166,8 +166,8 @@ def _spans(pat: re.Pattern, heads: frozenset[str] | None, text: str, index, lo: 
     """``pattern_spans`` given the pattern's openings and the text's ``_boundary_index``."""
     if heads is None or index is None:
         return [m.span() for m in pat.finditer(text, lo, hi)]
-    by_opening, unsure = index
-    keys = heads.intersection(by_opening)
+    by_opening, unsure, openers = index
+    keys = heads & openers
     if not keys and not unsure:
         return []
     starts = sorted([p for k in keys for p in by_opening[k]] + unsure) if len(keys) != 1 or unsure \
@@ -195,10 +195,10 @@ def _openings_of(pat: re.Pattern) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=16)
-def _boundary_index(text: str) -> tuple[dict[str, list[int]], list[int]] | None:
-    """The text's word boundaries by their lowercased opening (ASCII), and those whose opening is not ASCII (tried
-    for every pattern: 'ſ' and 'ı' match 's' and 'i' when case is ignored); None when lowercasing changes
-    the text's length (its offsets would not be the text's)."""
+def _boundary_index(text: str) -> tuple[dict[str, list[int]], list[int], frozenset[str]] | None:
+    """The text's word boundaries by their lowercased opening (ASCII), those whose opening is not ASCII (tried
+    for every pattern: 'ſ' and 'ı' match 's' and 'i' when case is ignored), and the set of openings; None when
+    lowercasing changes the text's length (its offsets would not be the text's)."""
     low = text.lower()
     if len(low) != len(text):
         return None
@@ -211,7 +211,7 @@ def _boundary_index(text: str) -> tuple[dict[str, list[int]], list[int]] | None:
             by_opening.setdefault(key, []).append(p)
         else:
             unsure.append(p)
-    return by_opening, unsure
+    return by_opening, unsure, frozenset(by_opening)
 
 
 def openings(pat: re.Pattern) -> frozenset[str] | None:

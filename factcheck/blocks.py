@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from factcheck.model import Claim
 
-__all__ = ["pair_finder", "min_shared_for", "TIMELINE_ABOVE", "TIMELINE_WINDOW"]
+__all__ = ["pair_finder", "min_shared_for", "TIMELINE_ABOVE", "TIMELINE_WINDOW", "FORK_FROM"]
 
 #: block (sorted claims) -> (claim, the later claims of the block to pair it with), in block order
 Pairs = Callable[[Sequence[Claim]], Iterator[tuple[Claim, Sequence[Claim]]]]
@@ -41,6 +41,11 @@ Story = Callable[[str, str], bool]
 #: in time, so it meets as many before it (the latest before it first): at most twice that many pairs each.
 TIMELINE_ABOVE = 400
 TIMELINE_WINDOW = 4
+
+#: A block of this many claims or more has its pairs found by a forked process (``parallel.forked_stream``) while
+#: this one judges them: finding a huge block's pairs takes about a quarter of judging them, on a core that
+#: would otherwise wait. Below it, the fork would cost more than it saves.
+FORK_FROM = 2_000
 
 
 @lru_cache(maxsize=64)
@@ -240,6 +245,13 @@ def _story_pairs(group: Sequence[Claim], lists: _BlockLists, above: int, window:
                  story: Story | None) -> Iterator[tuple[Claim, Sequence[Claim]]]:
     """Each claim with its later candidate partners: all of them, or through the timeline in a huge block
     (the ``window`` nearest later figures of its own story, when ``story`` is given)."""
+    for c, js in zip(group, _story_partners(group, lists, above, window, story)):
+        yield c, [group[j] for j in js]
+
+
+def _story_partners(group: Sequence[Claim], lists: _BlockLists, above: int, window: int,
+                    story: Story | None) -> Iterator[list[int]]:
+    """``_story_pairs`` as positions: for each claim of the block, in order, its partners' positions."""
     plans: dict[str, tuple[bool, list[int]]] = {}  # article -> (huge, its partners: all, or the nearest later)
     left = {a: len(pos) for a, pos in lists.claims_of.items()}
     for i, c in enumerate(group):
@@ -258,7 +270,7 @@ def _story_pairs(group: Sequence[Claim], lists: _BlockLists, above: int, window:
         left[a] -= 1
         if not left[a]:
             del plans[a]
-        yield c, [group[j] for j in js]
+        yield js
 
 
 def pair_finder(names: dict[str, frozenset[str]] | None, drafts: frozenset[str], min_shared: int,
@@ -276,8 +288,17 @@ def pair_finder(names: dict[str, frozenset[str]] | None, drafts: frozenset[str],
 
     countries: dict[str | None, str | None] = {}
 
-    def pairs(group: Sequence[Claim]) -> Iterator[tuple[Claim, Sequence[Claim]]]:
+    def partners(group: Sequence[Claim]) -> Iterator[list[int]]:
         lists = _BlockLists(group, names, min_shared, min_overlap, incidents or {}, countries)
-        return _story_pairs(group, lists, above, window, story)
+        return _story_partners(group, lists, above, window, story)
+
+    def pairs(group: Sequence[Claim]) -> Iterator[tuple[Claim, Sequence[Claim]]]:
+        if len(group) < FORK_FROM:
+            found = partners(group)
+        else:  # found by a forked process while this one judges the pairs found so far
+            from factcheck.parallel import forked_stream
+
+            found = forked_stream(lambda: partners(group))
+        return ((c, [group[j] for j in js]) for c, js in zip(group, found))
 
     return pairs

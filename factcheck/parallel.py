@@ -12,16 +12,17 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import pickle
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
 from factcheck.model import Article, InputProblem
 
 __all__ = ["extract_batch", "index_file", "file_digest", "run_batches", "sorted_gazetteer", "classified",
-           "available_cpus", "dask_client", "Progress", "BATCH", "DASK_BATCH", "PARALLEL_FROM"]
+           "available_cpus", "dask_client", "forked_stream", "Progress", "BATCH", "DASK_BATCH", "PARALLEL_FROM"]
 
 #: Articles per task: large enough to hide the cost of sending them, small enough to keep memory flat.
 BATCH = 64
@@ -262,6 +263,69 @@ def _classified_forked(items: Iterator, rules, jobs: int, ids,
                 yield from flush(pending.popleft())
     finally:
         _FORKED.clear()
+
+
+def forked_stream(produce: Callable[[], Iterable], chunk: int = 256) -> Iterator:
+    """The items of ``produce()``, in order, worked out by a forked process while this one uses those sent so
+    far (in pickled chunks through a pipe). Here instead when fork is not to be had or other threads run (a
+    fork copies their locks held); when the process fails or is cut short, the rest is worked out here."""
+    import threading
+
+    if not hasattr(os, "fork") or sys.platform == "win32" or threading.active_count() > 1:
+        yield from produce()
+        return
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to be had (a limit, a sandbox)
+        os.close(read)
+        os.close(write)
+        yield from produce()
+        return
+    if pid == 0:
+        _produce_into(write, read, produce, chunk)  # never returns
+    os.close(write)
+    done = 0
+    try:
+        with os.fdopen(read, "rb") as pipe:
+            try:
+                while (items := pickle.load(pipe)) is not None:
+                    for item in items:
+                        yield item
+                        done += 1
+                return
+            except (EOFError, pickle.UnpicklingError, OSError):
+                pass  # the process died: the rest here
+        yield from itertools.islice(produce(), done, None)
+    finally:
+        _reap(pid)
+
+
+def _produce_into(write: int, read: int, produce: Callable[[], Iterable], chunk: int) -> None:
+    """In the forked process: ``produce()`` in pickled chunks into the pipe, then None; exits, never returns."""
+    code = 1
+    try:
+        os.close(read)
+        with os.fdopen(write, "wb") as pipe:
+            for items in _batches(produce(), chunk):
+                pickle.dump(items, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.flush()
+            pickle.dump(None, pipe)
+        code = 0
+    finally:
+        os._exit(code)  # no exit handlers, no flushing of the parent's buffers a second time
+
+
+def _reap(pid: int) -> None:
+    """Stop the forked process if it still runs (its output is no longer wanted) and collect it."""
+    import signal
+
+    try:
+        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
 
 
 def _pool_worker(args):

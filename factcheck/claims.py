@@ -33,8 +33,8 @@ from factcheck.limits import bounded_sentences
 from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
 from factcheck.measures import (clause_bounds, feared, increment, money_purpose, nationality_in_clause, nearest,
-                                part_marker, pattern_spans, physical_measure, predicate, refers_back, revision,
-                                timeline_step)
+                                part_marker, physical_measure, predicate, refers_back, revision,
+                                spans_of_each, timeline_step)
 from factcheck.places import DEMONYMS, lookup
 from factcheck.places import _index as places_index
 from factcheck.quantities import extract_quantities
@@ -314,9 +314,9 @@ def _event_mentions(chunk: str) -> tuple[list[tuple[str, float]], list[tuple[str
     story's place more surely than the victims' home countries or an outlet's dateline: triple weight."""
     sites: list[tuple[str, float]] = []
     hits: list[tuple[str, int]] = []
-    for i, (label, pat) in enumerate(_EVENTS):
+    for i, ((label, _), spans) in enumerate(zip(_EVENTS, spans_of_each(_EVENTS, chunk))):  # each pat.finditer(chunk)
         n = 0
-        for _, m_end in pattern_spans(pat, chunk, 0, len(chunk)):  # pat.finditer(chunk)'s, where a match can start
+        for _, m_end in spans:
             n += 1
             if i == len(_EVENTS) - 1:
                 continue  # not "talks"

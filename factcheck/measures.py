@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from re import _constants as _sre, _parser as _sre_parse
 
-__all__ = ["PREDICATES", "clause_bounds", "money_purpose", "physical_measure", "feared", "increment", "nationality_in_clause", "nearest", "part_marker", "pattern_spans",
+__all__ = ["PREDICATES", "clause_bounds", "money_purpose", "physical_measure", "feared", "increment", "nationality_in_clause", "nearest", "part_marker", "pattern_spans", "spans_of_each",
            "predicate", "refers_back", "revision", "timeline_step"]
 
 #: (measure label, pattern). Order breaks ties: the earlier label wins at equal distance.
@@ -160,6 +160,20 @@ def pattern_spans(pat: re.Pattern, text: str, lo: int, hi: int) -> list[tuple[in
     start (``openings``); the whole window for a pattern whose openings cannot be told."""
     heads = _openings_of(pat)
     return _spans(pat, heads, text, _boundary_index(text) if heads is not None else None, lo, hi)
+
+
+def spans_of_each(patterns, text: str) -> list[list[tuple[int, int]]]:
+    """``pattern_spans`` over the whole text for each of ``(label, pattern)`` pairs, the text indexed once."""
+    index = _boundary_index(text)
+    openers = index[2] if index is not None and not index[1] else None
+    out = []
+    for _, pat in patterns:
+        heads = _openings_of(pat)
+        if openers is not None and heads is not None and heads.isdisjoint(openers):
+            out.append([])  # no match can start anywhere in the text
+        else:
+            out.append(_spans(pat, heads, text, index, 0, len(text)))
+    return out
 
 
 def _spans(pat: re.Pattern, heads: frozenset[str] | None, text: str, index, lo: int, hi: int) -> list[tuple[int, int]]:

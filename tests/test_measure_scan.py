@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck import claims, measures
-from factcheck.measures import PREDICATES, clause_bounds, nearest, openings, pattern_spans
+from factcheck.measures import PREDICATES, clause_bounds, nearest, openings, pattern_spans, spans_of_each
 
 DATA = Path(__file__).parent / "data"
 
@@ -131,6 +131,12 @@ def test_nearest_gives_the_label_the_plain_scan_gives(query, patterns):
 def test_indexed_spans_are_finditers(query, pat):
     text, _, _, lo, hi = query
     assert pattern_spans(pat, text, lo, hi) == [m.span() for m in pat.finditer(text, lo, hi)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts(), pattern_lists())
+def test_spans_of_each_pattern_are_finditers(text, patterns):
+    assert spans_of_each(patterns, text) == [[m.span() for m in pat.finditer(text)] for _, pat in patterns]
 
 
 @settings(max_examples=300, deadline=None)

@@ -212,6 +212,8 @@ def classified(items: Iterable, rules, jobs: int | None = None,
     ahead = list(itertools.islice(items, PARALLEL_FROM + 1))
     fork = len(ahead) > PARALLEL_FROM and jobs > 1 and sys.platform != "win32"
     items = itertools.chain(ahead, items)
+    if fork:
+        _build_places()
     ids = ArticleIds()
     head = 0
     for item in items:
@@ -225,8 +227,26 @@ def classified(items: Iterable, rules, jobs: int | None = None,
     yield from _classified_forked(items, rules, jobs, ids, keep_text)
 
 
+def _build_places() -> None:
+    """The gazetteer the workers inherit, built here before the first article looks a place up, with the cyclic
+    collector paused: building some 100,000 places, it would scan the growing table twice over (a tenth of a
+    second, while the other processor waits for the fork); the table lives as long as the process."""
+    import gc
+
+    from factcheck.places import lookup
+
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        lookup("Paris")
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def _classified_forked(items: Iterator, rules, jobs: int, ids,
                        keep_text: bool) -> Iterator[tuple[object, list | None, tuple | None]]:
+    import gc
     import multiprocessing
     from collections import deque
 
@@ -245,6 +265,9 @@ def _classified_forked(items: Iterator, rules, jobs: int, ids,
                 yield from _settled(item, next(results), rules, ids)
 
     _FORKED[:] = [rules, keep_text]
+    frozen = gc.get_freeze_count() == 0  # someone else's freeze is theirs to undo
+    if frozen:
+        gc.freeze()  # what the workers inherit (places, rules, patterns): no collection here or there scans it again
     try:
         try:
             pool = multiprocessing.get_context("fork").Pool(jobs)
@@ -262,6 +285,8 @@ def _classified_forked(items: Iterator, rules, jobs: int, ids,
             while pending:
                 yield from flush(pending.popleft())
     finally:
+        if frozen:
+            gc.unfreeze()
         _FORKED.clear()
 
 
@@ -303,6 +328,9 @@ def forked_stream(produce: Callable[[], Iterable], chunk: int = 256) -> Iterator
 
 def _produce_into(write: int, read: int, produce: Callable[[], Iterable], chunk: int) -> None:
     """In the forked process: ``produce()`` in pickled chunks into the pipe, then None; exits, never returns."""
+    import gc
+
+    gc.disable()  # a short life that ends in os._exit: collecting would only copy the parent's pages
     code = 1
     try:
         os.close(read)

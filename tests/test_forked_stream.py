@@ -80,3 +80,33 @@ def test_a_huge_block_gives_the_same_pairs_found_in_another_process(monkeypatch)
     here = [(a.id, [b.id for b in bs]) for a, bs in pair_finder(names, frozenset(), 2, 0.15, story=story)(group)]
     assert forked == here
     assert sum(len(bs) for _, bs in here) > n  # the block was paired, through its timeline
+
+
+def _articles(n: int):
+    from factcheck.model import Article
+
+    return [Article(id=f"a{i}", path=f"a{i}.md", text=f"{i + 5} people were killed in Lima, Peru.\n") for i in range(n)]
+
+
+@pytest.mark.skipif(not CAN_FORK, reason="no fork")
+def test_the_forked_read_leaves_the_collector_as_it_found_it():
+    """Reading a long archive in forked workers freezes what they inherit for the run, and only for the run; a
+    freeze made before it is left alone."""
+    import gc
+
+    from factcheck import parallel
+    from factcheck.rules import load_rules
+
+    rules = load_rules()
+    arts = _articles(parallel.PARALLEL_FROM + 20)
+    seen = []
+    for _ in parallel.classified(arts, rules, jobs=2):
+        seen.append(gc.get_freeze_count())
+    assert max(seen) > 0 and gc.get_freeze_count() == 0 and gc.isenabled()
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        assert len(list(parallel.classified(arts, rules, jobs=2))) == len(arts)
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()

@@ -291,38 +291,48 @@ def _classified_forked(items: Iterator, rules, jobs: int, ids,
 
 
 def forked_stream(produce: Callable[[], Iterable], chunk: int = 256) -> Iterator:
-    """The items of ``produce()``, in order, worked out by a forked process while this one uses those sent so
-    far (in pickled chunks through a pipe). Here instead when fork is not to be had or other threads run (a
-    fork copies their locks held); when the process fails or is cut short, the rest is worked out here."""
+    """The items of ``produce()``, in order, worked out by a process forked now (it works while the caller gets
+    ready) and sent in pickled chunks through a pipe as they come. Here instead when fork is not to be had or
+    other threads run (a fork copies the locks they hold); when the process fails or is cut short, the rest is
+    worked out here; when the items are no longer wanted, the process is stopped."""
     import threading
 
     if not hasattr(os, "fork") or sys.platform == "win32" or threading.active_count() > 1:
-        yield from produce()
-        return
+        return iter(produce())
+    stream = _forked_items(produce, chunk)
+    next(stream)  # fork now
+    return stream
+
+
+def _forked_items(produce: Callable[[], Iterable], chunk: int) -> Iterator:
+    """``forked_stream``'s items, after a first None once the process is forked (or found not to be had)."""
     read, write = os.pipe()
     try:
         pid = os.fork()
     except OSError:  # no process to be had (a limit, a sandbox)
         os.close(read)
         os.close(write)
+        yield None
         yield from produce()
         return
     if pid == 0:
         _produce_into(write, read, produce, chunk)  # never returns
     os.close(write)
+    pipe = os.fdopen(read, "rb")
     done = 0
     try:
-        with os.fdopen(read, "rb") as pipe:
-            try:
-                while (items := pickle.load(pipe)) is not None:
-                    for item in items:
-                        yield item
-                        done += 1
-                return
-            except (EOFError, pickle.UnpicklingError, OSError):
-                pass  # the process died: the rest here
+        yield None
+        try:
+            while (items := pickle.load(pipe)) is not None:
+                for item in items:
+                    yield item
+                    done += 1
+            return
+        except (EOFError, pickle.UnpicklingError, OSError):
+            pass  # the process died: the rest here
         yield from itertools.islice(produce(), done, None)
     finally:
+        pipe.close()
         _reap(pid)
 
 

@@ -110,3 +110,29 @@ def test_the_forked_read_leaves_the_collector_as_it_found_it():
         assert gc.get_freeze_count() == before
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.skipif(not CAN_FORK, reason="no fork")
+def test_a_stream_never_read_stops_its_process(tmp_path):
+    """The process is forked when the stream is made (it works while the caller gets ready); a stream dropped
+    unread still stops and collects it."""
+    import gc
+    import time
+
+    where = tmp_path / "pid"
+
+    def produce():
+        where.write_text(str(os.getpid()))
+        return itertools.count()
+
+    stream = forked_stream(produce)
+    for _ in range(200):
+        if where.exists() and where.read_text():
+            break
+        time.sleep(0.01)
+    pid = int(where.read_text())
+    assert pid != os.getpid()  # forked before anything was read
+    del stream
+    gc.collect()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)

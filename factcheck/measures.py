@@ -142,9 +142,9 @@ def nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | No
 # ``nearest`` asks each of some 25 patterns where it matches, three times or more per figure. Python's regex
 # engine tries a case-insensitive ``\b(?:word|word|...)`` at every position of the text, so most of the time
 # went to positions where no match can start. A match of such a pattern starts at a word boundary with one of
-# a few two-letter openings ("ki" for killed, "de" for dead ...): the text's word boundaries are indexed once by
-# their opening, and a pattern is only tried (``Pattern.match``, at those positions, as finditer would) where
-# one of its openings stands. The spans are exactly ``Pattern.finditer``'s.
+# a few three-letter openings ("kil" for killed, "dea" for dead ...): the text's word boundaries are indexed once
+# by their opening, and a pattern is only tried (``Pattern.match``, at those positions, as finditer would) where
+# one of its openings stands. The spans are exactly ``Pattern.finditer``'s (tests/test_measure_scan.py).
 
 #: Characters of a match's opening that the index keys on.
 _OPENING = 3

@@ -22,16 +22,14 @@ list, so such a block costs n x window pairs, not n².
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from itertools import islice
 
 from factcheck.model import Claim
 
-__all__ = ["pair_finder", "min_shared_for", "TIMELINE_ABOVE", "TIMELINE_WINDOW"]
+__all__ = ["pair_finder", "min_shared_for", "TIMELINE_ABOVE", "TIMELINE_WINDOW", "FORK_FROM"]
 
 #: block (sorted claims) -> (claim, the later claims of the block to pair it with), in block order
 Pairs = Callable[[Sequence[Claim]], Iterator[tuple[Claim, Sequence[Claim]]]]
@@ -43,6 +41,11 @@ Story = Callable[[str, str], bool]
 #: in time, so it meets as many before it (the latest before it first): at most twice that many pairs each.
 TIMELINE_ABOVE = 400
 TIMELINE_WINDOW = 4
+
+#: A block of this many claims or more has its pairs found by a forked process (``parallel.forked_stream``) while
+#: this one judges them: finding a huge block's pairs takes about a quarter of judging them, on a core that
+#: would otherwise wait. Below it, the fork would cost more than it saves.
+FORK_FROM = 2_000
 
 
 @lru_cache(maxsize=64)
@@ -145,11 +148,15 @@ class _BlockLists:
             if k in self.buckets:
                 yield self.buckets[k], 0, len(self.buckets[k])
 
-    def qualifying(self, pos: Iterator[int], mode: int, a: str) -> Iterator[int]:
-        s, article_at, size_at = self.size[a], self.article_at, self.size_at
-        for j in pos:
-            if article_at[j] != a and (mode == _ANY or (size_at[j] >= s if mode == _LARGER else size_at[j] <= s)):
-                yield j
+    def qualifying(self, part: Sequence[int], mode: int, a: str) -> list[int]:
+        """The members of ``part`` (a piece of one of ``lists(a)``) that qualify as partners of ``a``."""
+        article_at = self.article_at
+        if mode == _ANY:
+            return [j for j in part if article_at[j] != a]
+        s, size_at = self.size[a], self.size_at
+        if mode == _LARGER:
+            return [j for j in part if article_at[j] != a and size_at[j] >= s]
+        return [j for j in part if article_at[j] != a and size_at[j] <= s]
 
     def partners(self, a: str, most: int) -> list[int] | None:
         """The sorted candidate partner claims of ``a`` (its own excluded), or None when there are more than ``most``.
@@ -168,21 +175,35 @@ class _BlockLists:
 
     def nearest_later(self, a: str, i: int, k: int, story: Story | None = None) -> list[int]:
         """The first ``k`` candidate partner claims of ``a`` after position ``i``, in block order (with ``story``,
-        only those of articles the story judge takes for the same story)."""
-        walks = [self.qualifying(islice(pos, bisect_right(pos, i), None), mode, a) for pos, mode in self.lists(a)]
+        only those of articles the story judge takes for the same story).
+
+        The lists are read a piece at a time (a few more than ``k`` of each, from a bisection, not a walk over
+        what comes before: a huge block's lists hold every claim): a piece's members up to the first unfinished
+        list's last read position are complete, in order."""
+        walks = [(pos, bisect_right(pos, i), mode) for pos, mode in self.lists(a)]
         out: list[int] = []
-        last, judged, same = -1, None, True  # an article's claims come one after another: judge it once
-        for j in heapq.merge(*walks):
-            if j == last:
-                continue
-            last = j
-            if story is not None and self.article_at[j] != judged:
-                judged = self.article_at[j]
-                same = story(a, judged)
-            if same:
-                out.append(j)
-                if len(out) >= k:
-                    break
+        judged, same = None, True  # an article's claims come one after another: judge it once
+        article_at, step = self.article_at, 2 * k + 8
+        while walks:
+            found: set[int] = set()
+            upto = None  # above this, a list not read to its end may still hold partners
+            for pos, lo, mode in walks:
+                part = pos[lo:lo + step]
+                found.update(self.qualifying(part, mode, a))
+                if lo + step < len(pos) and (upto is None or part[-1] < upto):
+                    upto = part[-1]
+            for j in sorted(found if upto is None else [j for j in found if j <= upto]):
+                if story is not None and article_at[j] != judged:
+                    judged = article_at[j]
+                    same = story(a, judged)
+                if same:
+                    out.append(j)
+                    if len(out) >= k:
+                        return out
+            if upto is None:
+                break
+            walks = [(pos, bisect_right(pos, upto, lo), mode) for pos, lo, mode in walks]
+            walks = [w for w in walks if w[1] < len(w[0])]
         return out
 
 
@@ -224,6 +245,13 @@ def _story_pairs(group: Sequence[Claim], lists: _BlockLists, above: int, window:
                  story: Story | None) -> Iterator[tuple[Claim, Sequence[Claim]]]:
     """Each claim with its later candidate partners: all of them, or through the timeline in a huge block
     (the ``window`` nearest later figures of its own story, when ``story`` is given)."""
+    for c, js in zip(group, _story_partners(group, lists, above, window, story)):
+        yield c, [group[j] for j in js]
+
+
+def _story_partners(group: Sequence[Claim], lists: _BlockLists, above: int, window: int,
+                    story: Story | None) -> Iterator[list[int]]:
+    """``_story_pairs`` as positions: for each claim of the block, in order, its partners' positions."""
     plans: dict[str, tuple[bool, list[int]]] = {}  # article -> (huge, its partners: all, or the nearest later)
     left = {a: len(pos) for a, pos in lists.claims_of.items()}
     for i, c in enumerate(group):
@@ -242,7 +270,7 @@ def _story_pairs(group: Sequence[Claim], lists: _BlockLists, above: int, window:
         left[a] -= 1
         if not left[a]:
             del plans[a]
-        yield c, [group[j] for j in js]
+        yield js
 
 
 def pair_finder(names: dict[str, frozenset[str]] | None, drafts: frozenset[str], min_shared: int,
@@ -260,8 +288,17 @@ def pair_finder(names: dict[str, frozenset[str]] | None, drafts: frozenset[str],
 
     countries: dict[str | None, str | None] = {}
 
-    def pairs(group: Sequence[Claim]) -> Iterator[tuple[Claim, Sequence[Claim]]]:
+    def partners(group: Sequence[Claim]) -> Iterator[list[int]]:
         lists = _BlockLists(group, names, min_shared, min_overlap, incidents or {}, countries)
-        return _story_pairs(group, lists, above, window, story)
+        return _story_partners(group, lists, above, window, story)
+
+    def pairs(group: Sequence[Claim]) -> Iterator[tuple[Claim, Sequence[Claim]]]:
+        if len(group) < FORK_FROM:
+            found = partners(group)
+        else:  # found by a forked process while this one judges the pairs found so far
+            from factcheck.parallel import forked_stream
+
+            found = forked_stream(lambda: partners(group))
+        return ((c, [group[j] for j in js]) for c, js in zip(group, found))
 
     return pairs

@@ -33,8 +33,10 @@ from factcheck.limits import bounded_sentences
 from factcheck.load import body_spans
 from factcheck.model import Article, Claim, Quantity
 from factcheck.measures import (clause_bounds, feared, increment, money_purpose, nationality_in_clause, nearest,
-                                part_marker, physical_measure, predicate, refers_back, revision, timeline_step)
+                                part_marker, physical_measure, predicate, refers_back, revision,
+                                spans_of_each, timeline_step)
 from factcheck.places import DEMONYMS, lookup
+from factcheck.places import _index as places_index
 from factcheck.quantities import extract_quantities
 
 __all__ = ["extract_claims", "split_sentences", "article_names", "DEMONYMS"]
@@ -156,8 +158,7 @@ def extract_claims(article: Article) -> list[Claim]:
     index: dict[str, int] = {}
     agreements: list[str] = []  # named agreements so far, so "the accord" can be resolved
     spans = body_spans(text)
-    all_agreements = sorted({name for s, e in spans for m in _ENTITY_NAMED.finditer(text[s:e])
-                             if (name := _canonical_entity(m.group("name"))) and name.endswith("Agreement")})
+    all_agreements: list[str] | None = None  # the article's named agreements, read when a figure needs them
     story = _story_context(article, spans)
     spans_start = spans[0][0] if spans else len(text)
     n = 0
@@ -177,6 +178,9 @@ def extract_claims(article: Article) -> list[Claim]:
                 if claim.predicate and claim.dimension == "count":
                     last_measure = claim.predicate
                 if claim.entity is None and q.noun in _GROUP_NOUNS and _generic_head(sentence):
+                    if all_agreements is None:
+                        all_agreements = sorted({name for s, e in spans for m in _ENTITY_NAMED.finditer(text[s:e]) if
+                                                 (name := _canonical_entity(m.group("name"))) and name.endswith("Agreement")})
                     named = agreements[-1] if agreements else (all_agreements[0] if len(all_agreements) == 1 else None)
                     if named:
                         claim = _replace(claim, entity=named)
@@ -282,15 +286,16 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     if dateline:  # "COLOMBO, Sri Lanka —": where the story was filed from, usually where it happened
         chunks.append((" in ".join([""] + [w.strip().title() for w in dateline.group("where").split(",")]), 2))
     for chunk, weight in chunks:
-        for name, strength in _place_mentions(chunk) + _named_places(chunk) + _event_sites(chunk) + _authorities(chunk):
+        if not chunk:
+            continue  # no title: nothing named
+        sites, hits = _event_mentions(chunk)
+        for name, strength in _place_mentions(chunk) + _named_places(chunk) + sites + _authorities(chunk):
             place = lookup(name)
             if place is not None:
                 countries[place.country] += weight * strength
                 places[place.name] += weight * strength
-        for label, pat in _EVENTS:
-            hits = len(pat.findall(chunk))
-            if hits:
-                events[label] += weight * hits
+        for label, n in hits:
+            events[label] += weight * n
     incidents = {k: v for k, v in events.items() if k != "talks"} or events  # an incident over the talks about it
     countries, places = _corroborated(countries, places, chunks)
     country = _top(countries)
@@ -361,19 +366,28 @@ def _leading(spans, limit: int) -> list[tuple[int, int]]:
     return out
 
 
-def _event_sites(chunk: str) -> list[tuple[str, float]]:
-    """Where the incident happened ("the plane crashed near Bishoftu", "capsized off Ukara Island") names the
+def _event_mentions(chunk: str) -> tuple[list[tuple[str, float]], list[tuple[str, int]]]:
+    """(event sites, each event label with how often the chunk names it), from one scan per event pattern.
+
+    Where the incident happened ("the plane crashed near Bishoftu", "capsized off Ukara Island") names the
     story's place more surely than the victims' home countries or an outlet's dateline: triple weight."""
-    out = []
-    for label, pat in _EVENTS[:-1]:  # not "talks"
-        for m in pat.finditer(chunk):
-            tail = re.split(r"[.;!?]", chunk[m.end():m.end() + 80], maxsplit=1)[0]
+    sites: list[tuple[str, float]] = []
+    hits: list[tuple[str, int]] = []
+    for i, ((label, _), spans) in enumerate(zip(_EVENTS, spans_of_each(_EVENTS, chunk))):  # each pat.finditer(chunk)
+        n = 0
+        for _, m_end in spans:
+            n += 1
+            if i == len(_EVENTS) - 1:
+                continue  # not "talks"
+            tail = re.split(r"[.;!?]", chunk[m_end:m_end + 80], maxsplit=1)[0]
             target = _STRUCK.match(tail) if label in ("attack", "offensive") else None
             if target and lookup(target.group("place")) is not None:
-                out.append((target.group("place"), 3.0))  # "missile strike on Sumy": the place struck
+                sites.append((target.group("place"), 3.0))  # "missile strike on Sumy": the place struck
                 continue
-            out += [(name, 3 * strength) for name, strength in _place_mentions(tail)[:1] if strength >= 1]
-    return out
+            sites += [(name, 3 * strength) for name, strength in _place_mentions(tail)[:1] if strength >= 1]
+        if n:
+            hits.append((label, n))
+    return sites, hits
 
 
 #: "strike on Sumy", "attack against Dnipro": the place an attack struck, named right after it.
@@ -1049,11 +1063,13 @@ _RICHTER = re.compile(r"\s+(?:on the\s+)?Richter\b", re.I)
 _MEASURING = re.compile(r"\bmeasur(?:ing|ed)\s+(?:at\s+)?(?:a\s+)?$", re.I)
 _QUAKE = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|temblors?|aftershocks?|seismic)\b", re.I)
 _INCIDENTS = [(label, pat) for label, pat in _EVENTS if label != "talks"]
+_TALKS = [(label, pat) for label, pat in _EVENTS if label == "talks"]
 
 
 def _event(sentence: str, q: Quantity) -> str | None:
-    """The incident nearest the figure; talks and meetings only when the sentence names no incident."""
-    return _nearest(sentence, q, _INCIDENTS) or _nearest(sentence, q, _EVENTS)
+    """The incident nearest the figure; talks and meetings only when the sentence names no incident (then no other
+    pattern of _EVENTS matches it: only the talks are looked for again)."""
+    return _nearest(sentence, q, _INCIDENTS) or _nearest(sentence, q, _TALKS)
 
 
 def _places(sentence: str, q: Quantity) -> str | None:
@@ -1133,6 +1149,13 @@ _ATTACKER_NOUN = re.compile(r"\s+(?:missile\s+|air\s+|drone\s+|rocket\s+|militar
 
 def _place_mentions(sentence: str) -> list[tuple[str, float]]:
     """Every place mention with its weight for the story's place (1, or 0.3 after from/to)."""
+    return list(_place_mentions_in(sentence, id(places_index())))
+
+
+@lru_cache(maxsize=256)
+def _place_mentions_in(sentence: str, _gazetteer: int) -> tuple[tuple[str, float], ...]:
+    """``_place_mentions``, read once per text and gazetteer: a one-sentence paragraph is read for the story's
+    place and again for each of its figures."""
     out = []
     for m in _PLACE_PREP.finditer(sentence):
         place = re.sub(r"['’]s$", "", m.group("place"))
@@ -1149,7 +1172,7 @@ def _place_mentions(sentence: str) -> list[tuple[str, float]]:
         weight = 0.3 if _MOTION.match(m.group()) else 1.0
         out.append((place, weight))
         out += [(more, weight) for more in _listed_after(sentence, m.end("place"))]
-    return out
+    return tuple(out)
 
 
 _LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")

@@ -12,8 +12,10 @@ said earlier, of the paragraph's previous measure), so extraction stays per arti
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from re import _constants as _sre, _parser as _sre_parse
 
-__all__ = ["PREDICATES", "clause_bounds", "money_purpose", "physical_measure", "feared", "increment", "nationality_in_clause", "nearest", "part_marker",
+__all__ = ["PREDICATES", "clause_bounds", "money_purpose", "physical_measure", "feared", "increment", "nationality_in_clause", "nearest", "part_marker", "pattern_spans", "spans_of_each",
            "predicate", "refers_back", "revision", "timeline_step"]
 
 #: (measure label, pattern). Order breaks ties: the earlier label wins at equal distance.
@@ -103,13 +105,20 @@ _DONE_TO = re.compile(r"\s*(?:\w+\s+){0,2}?(?:were|was|have been|had been|are|be
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The (start, end) of the clause holding the figure at sentence[start:end]."""
     lo, hi = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= start and m.end() > lo:
-            lo = m.end()
-        elif m.start() >= end and m.start() < hi:
-            hi = m.start()
+    for b_start, b_end in _clause_breaks(sentence):
+        if b_end <= start and b_end > lo:
+            lo = b_end
+        elif b_start >= end and b_start < hi:
+            hi = b_start
             break
     return lo, hi
+
+
+@lru_cache(maxsize=64)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where _CLAUSE_BREAK matches in the sentence, found once: every figure of a sentence asks for its clause
+    several times (measure, part, revision, fear, place)."""
+    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
 
 
 def nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | None = None) -> str | None:
@@ -117,20 +126,211 @@ def nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | No
     hi = len(text) if hi is None else hi
     best, best_dist = None, None
     masked: list[tuple[int, int]] = []
+    index = _boundary_index(text)
+    openers = index[2] if index is not None and not index[1] else None  # every opening the text has
     for label, pat in patterns:
-        for m in pat.finditer(text, lo, hi):
-            if any(m.start() < e and s < m.end() for s, e in masked):
+        known = _OPENINGS.get(id(pat))
+        heads = known[1] if known is not None and known[0] is pat else _openings_of(pat)
+        if openers is not None and heads is not None and heads.isdisjoint(openers):
+            continue  # no match can start anywhere in the text
+        for m_start, m_end in _spans(pat, heads, text, index, lo, hi):
+            if any(m_start < e and s < m_end for s, e in masked):
                 continue
-            masked.append((m.start(), m.end()))
-            if start <= m.start() < end or start < m.end() <= end:
+            masked.append((m_start, m_end))
+            if start <= m_start < end or start < m_end <= end:
                 dist = 0.0
-            elif m.start() >= end:
-                dist = float(m.start() - end)
+            elif m_start >= end:
+                dist = float(m_start - end)
             else:
-                dist = (start - m.end()) * 1.5  # words after the figure usually say what happened to it
+                dist = (start - m_end) * 1.5  # words after the figure usually say what happened to it
             if best_dist is None or dist < best_dist:
                 best, best_dist = label, dist
     return best
+
+
+# ---------------------------------------------------------------- scanning a sentence for many word patterns
+# ``nearest`` asks each of some 25 patterns where it matches, three times or more per figure. Python's regex
+# engine tries a case-insensitive ``\b(?:word|word|...)`` at every position of the text, so most of the time
+# went to positions where no match can start. A match of such a pattern starts at a word boundary with one of
+# a few three-letter openings ("kil" for killed, "dea" for dead ...): the text's word boundaries are indexed once
+# by their opening, and a pattern is only tried (``Pattern.match``, at those positions, as finditer would) where
+# one of its openings stands. The spans are exactly ``Pattern.finditer``'s (tests/test_measure_scan.py).
+
+#: Characters of a match's opening that the index keys on.
+_OPENING = 3
+_BOUNDARY = re.compile(r"\b")
+_LOOKS = (_sre.ASSERT, _sre.ASSERT_NOT)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+#: id(pattern) -> (pattern, its openings or None): what ``pattern_spans`` knows of each pattern it has seen.
+_OPENINGS: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
+
+
+def pattern_spans(pat: re.Pattern, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The (start, end) of each match of ``pat.finditer(text, lo, hi)``, trying ``pat`` only where a match can
+    start (``openings``); the whole window for a pattern whose openings cannot be told."""
+    heads = _openings_of(pat)
+    return _spans(pat, heads, text, _boundary_index(text) if heads is not None else None, lo, hi)
+
+
+def spans_of_each(patterns, text: str) -> list[list[tuple[int, int]]]:
+    """``pattern_spans`` over the whole text for each of ``(label, pattern)`` pairs, the text indexed once."""
+    index = _boundary_index(text)
+    openers = index[2] if index is not None and not index[1] else None
+    out = []
+    for _, pat in patterns:
+        heads = _openings_of(pat)
+        if openers is not None and heads is not None and heads.isdisjoint(openers):
+            out.append([])  # no match can start anywhere in the text
+        else:
+            out.append(_spans(pat, heads, text, index, 0, len(text)))
+    return out
+
+
+def _spans(pat: re.Pattern, heads: frozenset[str] | None, text: str, index, lo: int, hi: int) -> list[tuple[int, int]]:
+    """``pattern_spans`` given the pattern's openings and the text's ``_boundary_index``."""
+    if heads is None or index is None:
+        return [m.span() for m in pat.finditer(text, lo, hi)]
+    by_opening, unsure, openers = index
+    keys = heads & openers
+    if not keys and not unsure:
+        return []
+    starts = sorted([p for k in keys for p in by_opening[k]] + unsure) if len(keys) != 1 or unsure \
+        else by_opening[next(iter(keys))]
+    out: list[tuple[int, int]] = []
+    pos = lo
+    for p in starts:  # finditer's search, from ``pos`` on, only where a match can start; matches are never empty
+        if p < pos:
+            continue
+        if p >= hi:
+            break
+        m = pat.match(text, p, hi)
+        if m is not None:
+            out.append(m.span())
+            pos = m.end()
+    return out
+
+
+def _openings_of(pat: re.Pattern) -> frozenset[str] | None:
+    """``openings(pat)``, worked out once per pattern."""
+    known = _OPENINGS.get(id(pat))
+    if known is None or known[0] is not pat:
+        known = _OPENINGS[id(pat)] = (pat, openings(pat))
+    return known[1]
+
+
+@lru_cache(maxsize=16)
+def _boundary_index(text: str) -> tuple[dict[str, list[int]], list[int], frozenset[str]] | None:
+    """The text's word boundaries by their lowercased opening (ASCII), those whose opening is not ASCII (tried
+    for every pattern: 'ſ' and 'ı' match 's' and 'i' when case is ignored), and the set of openings; None when
+    lowercasing changes the text's length (its offsets would not be the text's)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    by_opening: dict[str, list[int]] = {}
+    unsure: list[int] = []
+    for m in _BOUNDARY.finditer(text):
+        p = m.start()
+        key = low[p:p + _OPENING]
+        if key.isascii():
+            by_opening.setdefault(key, []).append(p)
+        else:
+            unsure.append(p)
+    return by_opening, unsure, frozenset(by_opening)
+
+
+def openings(pat: re.Pattern) -> frozenset[str] | None:
+    """The lowercased first two characters of every possible match of ``pat``, when every match starts at a word
+    boundary (``\\b``, perhaps after lookbehinds) and is at least two characters long; None when the pattern does
+    not say (it is then scanned everywhere)."""
+    if pat.flags & re.ASCII or not isinstance(pat.pattern, str):
+        return None
+    try:
+        items = list(_sre_parse.parse(pat.pattern, pat.flags))
+    except Exception:  # noqa: BLE001 -- a pattern this reader does not follow is scanned as it is
+        return None
+    if not _starts_at_boundary(items):
+        return None
+    found = _starts(items)
+    if found is None or any(len(s) < _OPENING for s in found):
+        return None
+    return frozenset(found)
+
+
+def _starts_at_boundary(items) -> bool:
+    """Whether a match of these parsed items can only start at a word boundary."""
+    for op, av in items:
+        if op in _LOOKS and av[0] == -1:
+            continue  # a lookbehind: zero width
+        if op is _sre.AT:
+            return av is _sre.AT_BOUNDARY
+        if op is _sre.SUBPATTERN:
+            return not (av[1] | av[2]) & re.ASCII and _starts_at_boundary(av[3])
+        if op is _sre.BRANCH:
+            return all(_starts_at_boundary(alt) for alt in av[1])
+        return False
+    return False
+
+
+def _starts(items) -> set[str] | None:
+    """Every possible opening (first ``_OPENING`` characters, lowercased) of a match of these parsed items;
+    shorter strings where the items end sooner; None when an item can match characters not listed."""
+    out = {""}
+    for op, av in items:
+        if all(len(s) >= _OPENING for s in out):
+            break
+        more = _item_starts(op, av)
+        if more is None:
+            return None
+        out = {s if len(s) >= _OPENING else (s + m)[:_OPENING] for s in out for m in more}
+    return out
+
+
+def _item_starts(op, av) -> set[str] | None:
+    if op is _sre.LITERAL:
+        return {chr(av).lower()} if chr(av).isascii() else None
+    if op is _sre.IN:
+        return _class_chars(av)
+    if op is _sre.BRANCH:
+        found: set[str] = set()
+        for alt in av[1]:
+            more = _starts(alt)
+            if more is None:
+                return None
+            found |= more
+        return found
+    if op is _sre.SUBPATTERN:
+        return None if (av[1] | av[2]) & re.ASCII else _starts(av[3])
+    if op is _sre.ATOMIC_GROUP:
+        return _starts(av)
+    if op in _REPEATS:
+        low, high, sub = av
+        once = _starts(sub)
+        if once is None or (low, high) == (0, 1):
+            return None if once is None else once | {""}  # "deaths?", "(?:the )?"
+        if "" in once:
+            return None  # a repeat of something that may be empty: its openings are not worked out here
+        # each time adds a character or more, so the opening of n >= _OPENING times is one of _OPENING times
+        found = set()
+        for times in range(min(low, _OPENING), min(high, _OPENING) + 1):
+            found |= _starts(list(sub) * times)
+        return found
+    if op is _sre.AT or op in _LOOKS:
+        return {""}  # zero width: a boundary or a look around only narrows where a match stands
+    return None
+
+
+def _class_chars(items) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            chars.add(chr(av))
+        elif op is _sre.RANGE and av[1] - av[0] <= 128:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None  # a negated class, a category (\w, \s), a wide range: any character
+    if not all(c.isascii() for c in chars):
+        return None
+    return {c.lower() for c in chars}
 
 
 #: "The death toll, which was earlier put at 125, has now risen to 131": the toll's verb and its figure.

@@ -12,16 +12,17 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import pickle
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
 from factcheck.model import Article, InputProblem
 
 __all__ = ["extract_batch", "index_file", "file_digest", "run_batches", "sorted_gazetteer", "classified",
-           "available_cpus", "dask_client", "Progress", "BATCH", "DASK_BATCH", "PARALLEL_FROM"]
+           "available_cpus", "dask_client", "forked_stream", "Progress", "BATCH", "DASK_BATCH", "PARALLEL_FROM"]
 
 #: Articles per task: large enough to hide the cost of sending them, small enough to keep memory flat.
 BATCH = 64
@@ -211,6 +212,8 @@ def classified(items: Iterable, rules, jobs: int | None = None,
     ahead = list(itertools.islice(items, PARALLEL_FROM + 1))
     fork = len(ahead) > PARALLEL_FROM and jobs > 1 and sys.platform != "win32"
     items = itertools.chain(ahead, items)
+    if fork:
+        _build_places()
     ids = ArticleIds()
     head = 0
     for item in items:
@@ -224,8 +227,26 @@ def classified(items: Iterable, rules, jobs: int | None = None,
     yield from _classified_forked(items, rules, jobs, ids, keep_text)
 
 
+def _build_places() -> None:
+    """The gazetteer the workers inherit, built here before the first article looks a place up, with the cyclic
+    collector paused: building some 100,000 places, it would scan the growing table twice over (a tenth of a
+    second, while the other processor waits for the fork); the table lives as long as the process."""
+    import gc
+
+    from factcheck.places import lookup
+
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        lookup("Paris")
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def _classified_forked(items: Iterator, rules, jobs: int, ids,
                        keep_text: bool) -> Iterator[tuple[object, list | None, tuple | None]]:
+    import gc
     import multiprocessing
     from collections import deque
 
@@ -244,6 +265,9 @@ def _classified_forked(items: Iterator, rules, jobs: int, ids,
                 yield from _settled(item, next(results), rules, ids)
 
     _FORKED[:] = [rules, keep_text]
+    frozen = gc.get_freeze_count() == 0  # someone else's freeze is theirs to undo
+    if frozen:
+        gc.freeze()  # what the workers inherit (places, rules, patterns): no collection here or there scans it again
     try:
         try:
             pool = multiprocessing.get_context("fork").Pool(jobs)
@@ -261,7 +285,85 @@ def _classified_forked(items: Iterator, rules, jobs: int, ids,
             while pending:
                 yield from flush(pending.popleft())
     finally:
+        if frozen:
+            gc.unfreeze()
         _FORKED.clear()
+
+
+def forked_stream(produce: Callable[[], Iterable], chunk: int = 256) -> Iterator:
+    """The items of ``produce()``, in order, worked out by a process forked now (it works while the caller gets
+    ready) and sent in pickled chunks through a pipe as they come. Here instead when fork is not to be had or
+    other threads run (a fork copies the locks they hold); when the process fails or is cut short, the rest is
+    worked out here; when the items are no longer wanted, the process is stopped."""
+    import threading
+
+    if not hasattr(os, "fork") or sys.platform == "win32" or threading.active_count() > 1:
+        return iter(produce())
+    stream = _forked_items(produce, chunk)
+    next(stream)  # fork now
+    return stream
+
+
+def _forked_items(produce: Callable[[], Iterable], chunk: int) -> Iterator:
+    """``forked_stream``'s items, after a first None once the process is forked (or found not to be had)."""
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to be had (a limit, a sandbox)
+        os.close(read)
+        os.close(write)
+        yield None
+        yield from produce()
+        return
+    if pid == 0:
+        _produce_into(write, read, produce, chunk)  # never returns
+    os.close(write)
+    pipe = os.fdopen(read, "rb")
+    done = 0
+    try:
+        yield None
+        try:
+            while (items := pickle.load(pipe)) is not None:
+                for item in items:
+                    yield item
+                    done += 1
+            return
+        except (EOFError, pickle.UnpicklingError, OSError):
+            pass  # the process died: the rest here
+        yield from itertools.islice(produce(), done, None)
+    finally:
+        pipe.close()
+        _reap(pid)
+
+
+def _produce_into(write: int, read: int, produce: Callable[[], Iterable], chunk: int) -> None:
+    """In the forked process: ``produce()`` in pickled chunks into the pipe, then None; exits, never returns."""
+    import gc
+
+    gc.disable()  # a short life that ends in os._exit: collecting would only copy the parent's pages
+    code = 1
+    try:
+        os.close(read)
+        with os.fdopen(write, "wb") as pipe:
+            for items in _batches(produce(), chunk):
+                pickle.dump(items, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.flush()
+            pickle.dump(None, pipe)
+        code = 0
+    finally:
+        os._exit(code)  # no exit handlers, no flushing of the parent's buffers a second time
+
+
+def _reap(pid: int) -> None:
+    """Stop the forked process if it still runs (its output is no longer wanted) and collect it."""
+    import signal
+
+    try:
+        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
 
 
 def _pool_worker(args):

@@ -583,6 +583,8 @@ _ONE_OF_THE = re.compile(r"[^.;]{0,40}?\b(?:in|on|at|inside|near) one of the\b"
                          r"(?!\s+(?:\w+est|most|worst|biggest|greatest|deadliest|largest|bloodiest)\b)", re.I)  # not "one of the worst"
 _OTHER_AFTER = re.compile(r"\s+other\b", re.I)
 _OTHER_NOUN = re.compile(r"\s+[a-z]+s\b")
+#: "risen to 131 after six more succumbed to their injuries while undergoing treatment": the treatment is the six's.
+_DIED_BETWEEN = re.compile(r"\b(?:after|succumb\w*|died|dying|perished)\b", re.I)
 _STILL_IN_HOSPITAL = re.compile(r"[^.;]{0,60}?\b(?:(?:remain|remains|remained|are still|were still|still|are being|were being)"
                                 r"\s+(?:in (?:the )?hospitals?|hospitali[sz]ed|treated in)"
                                 r"|(?:have been|has been|were|are|had been)\s+admitted to\s+(?:\w+\s+)?hospitals?"
@@ -674,7 +676,8 @@ def _measure_in_sentence(claim: Claim, q: Quantity, sentence: str) -> Claim:
         claim = _replace(claim, predicate=predicate(rest, q.start, q.end, claim.noun or q.noun))
     if _PLACE_OF_BEFORE.search(sentence, max(0, q.start - 60), q.start):
         claim = _replace(claim, predicate="population")  # "the island nation of 21 million people"
-    if _STILL_IN_HOSPITAL.match(sentence, q.end):
+    hospital = _STILL_IN_HOSPITAL.match(sentence, q.end)
+    if hospital and not _DIED_BETWEEN.search(sentence, q.end, hospital.end()):
         claim = _replace(claim, predicate="in hospital")  # "80 people injured in the attack remained in hospital"
     return claim
 

@@ -575,3 +575,10 @@ def test_a_toll_that_reaches_victims_or_casualties_is_the_dead():
     assert _kind("Number of victims reaches 950, more than 600 people injured", "950").kind == "deaths"
     assert _kind("The death toll of the magnitude 6.1 quake soared to 920 casualties, with 600 injured.",
                  "920 casualties").kind == "deaths"
+
+
+def test_treatment_of_those_who_later_died_is_not_a_hospital_count():
+    assert _kind("The death toll has now risen to 131 after six more succumbed to their injuries while undergoing "
+                 "treatment at a hospital.", "131").kind == "deaths"
+    assert _kind("Some 80 people injured in the attack remained in hospital on Sunday.",
+                 "Some 80 people").predicate == "in hospital"

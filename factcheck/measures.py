@@ -81,7 +81,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?=(?:more than|at least|about|around|nearly|over|some|up to|almost|another)\s+\d)"  # ", more than 600 injured"
     r"|,\s*(?=(?:while|whereas|but|and|with|as|although|though|which|who|where|after|before|when|including|"
     r"among them|of whom|of which|out of (?:which|whom|them|those)|plus|bringing|taking|up from|down from|from|"
-    r"compared|the (?:number|death toll|toll|tally|count|total) of|the (?:death )?toll\b)\b)"
+    r"compared|the (?:number|death toll|toll|tally|count|total) of|the (?:death )?toll\b|death toll\b)\b)"
     r"|\s+(?=(?:while|whereas|but|although|though)\b)"
     r"|\s+(?=as\s+(?!many\b|much\b|few\b|high\b|low\b|well\b|of\b|a\s+result\b|to\b|long\b|soon\b)[a-z]+\s)"
     r"|\s+(?=and\s+(?:\w+\s+){0,3}(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens?\b|"

@@ -582,3 +582,9 @@ def test_treatment_of_those_who_later_died_is_not_a_hospital_count():
                  "treatment at a hospital.", "131").kind == "deaths"
     assert _kind("Some 80 people injured in the attack remained in hospital on Sunday.",
                  "Some 80 people").predicate == "in hospital"
+
+
+def test_a_title_case_headline_gives_its_figures():
+    assert _kind("Russian Missile Strike Kills 24 in Sumy Amid Palm Sunday Observance", "24").kind == "deaths"
+    assert _kind("Suicide Blast Kills 60, Injures 150", "150").kind == "wounded"
+    assert _kind("Forest Tragedy: Missing Persons Reach 212, Death Toll Climbs to 90", "212").kind == "missing"

@@ -31,6 +31,12 @@ _NOT_NAME_WORDS = {
     "Up", "Another", "All", "Last", "Next", "Top", "Page", "No", "Day", "Week", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
     "June", "July", "August", "September", "October", "November", "December", "Today", "Yesterday",
+    # a headline in Title Case ("Missile Strike Kills 24", "Death Toll Tops 2,000", "At Least 60 Dead"): its
+    # verbs and little words are no names
+    "Kills", "Kill", "Killed", "Killing", "Injures", "Injured", "Injuring", "Wounds", "Wounded", "Leaves", "Left",
+    "Claims", "Toll", "Tops", "Hits", "Reaches", "Rises", "Rose", "Climbs", "Jumps", "Passes", "Past", "Nears",
+    "Surpasses", "Exceeds", "Now", "Than", "Least", "Dead", "Dies", "Died", "Missing", "Rescued", "Evacuated",
+    "Displaced", "As", "Is", "Are", "Was", "Were", "Reach", "Rise", "Hit", "Top", "Soars", "Mounts", "Stands",
 }
 
 

@@ -171,7 +171,7 @@ def score(report, group: list[Story]) -> dict:
                         "true_flags": rec["true_flags"], "other_pairs": len(others), "false_alarms": len(false_alarms),
                         "missed": sorted(sorted(p) for p in gold_conflicts - rec["hit"]),
                         "why_missed": {" ".join(sorted(p)): _why(p, joined, claims) + _given(p, joined, given)
-                                       for p in gold_conflicts - rec["hit"]},
+                                       for p in sorted(gold_conflicts - rec["hit"], key=sorted)},  # same bytes each run
                         "false_flags": [(f.message, sorted(ids)) for f, ids in rec["false"]]}
     return {"stories": rows, "across": across}
 

@@ -369,7 +369,8 @@ def _event_mentions(chunk: str) -> tuple[list[tuple[str, float]], list[tuple[str
 
 
 #: "strike on Sumy", "attack against Dnipro": the place an attack struck, named right after it.
-_STRUCK = re.compile(r"\s+(?:on|against|in)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-Z][\w'’-]+)")
+_STRUCK = re.compile(r"\s+(?:on|against|in)\s+(?:the\s+(?:city|town|village)\s+of\s+|(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?"
+                     r"(?:in|at|of|near)\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?P<place>[A-Z][\w'’-]+)")  # "on a train station in Ukraine’s Kramatorsk"
 
 
 _AUTHORITY = re.compile(r"\b(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)\s+(?i:authorities|government|officials?|police|army|"

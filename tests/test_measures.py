@@ -588,3 +588,12 @@ def test_a_title_case_headline_gives_its_figures():
     assert _kind("Russian Missile Strike Kills 24 in Sumy Amid Palm Sunday Observance", "24").kind == "deaths"
     assert _kind("Suicide Blast Kills 60, Injures 150", "150").kind == "wounded"
     assert _kind("Forest Tragedy: Missing Persons Reach 212, Death Toll Climbs to 90", "212").kind == "missing"
+
+
+def test_the_town_a_strike_on_a_site_struck_is_the_story_place():
+    text = ("The number of civilians killed in the Russian missile strike on a train station in Ukraine’s Kramatorsk "
+            "has increased to 57.\n\nThe military head of the Donetsk region, where Kramatorsk is, confirmed the toll. "
+            "Troops in the Luhansk region fired the missile, Ukraine said. Ukraine called it a war crime.")
+    art = Article(id="a", path="a.md", text=text, source="S", published=date(2022, 4, 11),
+                  title="Death toll in Ukraine train station attack rises to 57")
+    assert {RULES.classify(c).story_place for c in extract_claims(art)} == {"Kramatorsk"}

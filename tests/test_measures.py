@@ -20,6 +20,12 @@ def _claims(text: str, published: str = "2024-03-04"):
     return [RULES.classify(c) for c in extract_claims(art)]
 
 
+def _story_places(text: str, title: str, published: str) -> set[str | None]:
+    """The story places an article with this headline gives its claims."""
+    art = Article(id="a", path="a.md", text=text, source="S", published=date.fromisoformat(published), title=title)
+    return {RULES.classify(c).story_place for c in extract_claims(art)}
+
+
 def _kind(text: str, surface: str, published: str = "2024-03-04"):
     """The claim whose text is `surface` in `text`, classified."""
     found = [c for c in _claims(text, published) if c.text == surface]
@@ -514,9 +520,7 @@ def test_the_place_an_attack_struck_is_the_story_place_over_places_named_in_pass
     text = ("Ukrainian authorities said the toll from the Russian missile strike on the center of Sumy has risen to "
             "31.\n\nSumy had largely remained away from the intense fighting in the south, particularly in the "
             "Donetsk region.")
-    art = Article(id="a", path="a.md", text=text, source="S", published=date(2025, 4, 13),
-                  title="Death toll from Russian missile strike on Sumy rises to 31")
-    assert {RULES.classify(c).story_place for c in extract_claims(art)} == {"Sumy"}
+    assert _story_places(text, "Death toll from Russian missile strike on Sumy rises to 31", "2025-04-13") == {"Sumy"}
 
 
 def test_adults_and_teachers_of_a_school_are_a_population_of_their_own():
@@ -594,6 +598,4 @@ def test_the_town_a_strike_on_a_site_struck_is_the_story_place():
     text = ("The number of civilians killed in the Russian missile strike on a train station in Ukraine’s Kramatorsk "
             "has increased to 57.\n\nThe military head of the Donetsk region, where Kramatorsk is, confirmed the toll. "
             "Troops in the Luhansk region fired the missile, Ukraine said. Ukraine called it a war crime.")
-    art = Article(id="a", path="a.md", text=text, source="S", published=date(2022, 4, 11),
-                  title="Death toll in Ukraine train station attack rises to 57")
-    assert {RULES.classify(c).story_place for c in extract_claims(art)} == {"Kramatorsk"}
+    assert _story_places(text, "Death toll in Ukraine train station attack rises to 57", "2022-04-11") == {"Kramatorsk"}

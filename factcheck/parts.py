@@ -72,6 +72,10 @@ def parts_exceed_total(live: Sequence[Claim]) -> list[tuple[str, tuple[str, ...]
         if len(parts) < 2 or not totals:
             continue
         added = sum(_lowest(c) or 0 for c in parts.values())
+        biggest = max(_lowest(c) or 0 for c in parts.values())
+        totals = [c for c in totals if _highest(c) >= biggest]  # "three men" is no total of "110 Rohingya"
+        if not totals:
+            continue
         total = min(totals, key=_highest)
         if added > _highest(total):
             members = sorted(parts.values(), key=lambda c: c.start)

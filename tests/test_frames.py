@@ -767,3 +767,13 @@ def test_a_war_article_and_a_one_off_strike_ten_months_apart_are_two_stories():
     assert not one_time_frame(war, strike)
     assert one_time_frame(war, ("Ukraine", "attack", date(2022, 3, 25)))
     assert one_time_frame(war, ("Ukraine", "war", date(2023, 1, 16)))  # a war goes on
+
+
+def test_a_figure_below_one_of_the_parts_is_no_total_of_them():
+    from factcheck.parts import parts_exceed_total
+
+    claims = [c for c in _claims("The storm killed 145 people in Myanmar, including 117 Rohingya in Rakhine and 24 "
+                                 "Burmese in Sittwe. Three people also died, officials said.") if c.kind]
+    assert not any('"Three people"' in msg for _, _, msg in parts_exceed_total(claims))
+    over = [c for c in _claims("Of the 42 dead, 31 were from Cebu and 22 from Bohol, officials said.") if c.kind]
+    assert any('"42 dead"' in msg or '"42' in msg for _, _, msg in parts_exceed_total(over))

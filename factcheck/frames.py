@@ -257,7 +257,7 @@ def site_of_several(c: Claim, other: Claim, several) -> str | None:
     (``several(article)``, from multi_site_articles)."""
     from factcheck.places import contains
 
-    if c.story_event not in SITE_EVENTS or not several(c.article):
+    if c.story_event not in SITE_EVENTS | AREA_EVENTS or not several(c.article):
         return None
     inner = [p for p in _resolved(c) if p.kind in ("city", "region")]
     outer = _resolved(other)

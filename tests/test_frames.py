@@ -777,3 +777,15 @@ def test_a_figure_below_one_of_the_parts_is_no_total_of_them():
     assert not any('"Three people"' in msg for _, _, msg in parts_exceed_total(claims))
     over = [c for c in _claims("Of the 42 dead, 31 were from Cebu and 22 from Bohol, officials said.") if c.kind]
     assert any('"42 dead"' in msg or '"42' in msg for _, _, msg in parts_exceed_total(over))
+
+
+def test_a_regions_figure_in_a_story_of_a_storm_over_several_regions_is_a_part(tmp_path):
+    _write(tmp_path, "a.md", "Storm Wire", "2024-09-30",
+           "Hurricane Helene killed at least 100 people across the Southeast, officials said on Monday.\n\n"
+           "In North Carolina, 40 people were killed, and 25 were killed in South Carolina.")
+    _write(tmp_path, "b.md", "Carolina Post", "2024-09-30",
+           "Hurricane Helene killed 40 people in North Carolina, the governor of North Carolina said on Monday.")
+    _write(tmp_path, "c.md", "Evening Ledger", "2024-09-30",
+           "Hurricane Helene killed at least 120 people across the Southeast, officials said on Monday.")
+    flags = _flags(run([str(tmp_path)], rules=RULES))
+    assert not any("40 people" in f and "at least 120 people" in f for f in flags), flags

@@ -483,7 +483,7 @@ def _read_sentence(article: Article, sentence: str, s_start: int, line_starts: l
             claim = _wind(claim)
         claim = _in_paragraph(claim, sentence, q, last_measure)  # only what its own sentence did not say
         out.append((q, claim))
-    out = _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated))
+    out = _superseded_by_rise(sentence, _old_takes_new_measure(sentence, _day_of_change(sentence, out, stated)))
     out = _money_purposes(sentence, _restated_amounts(sentence, _listed_populations(sentence, _list_shares_measure(sentence, out))))
     return _table_cells(sentence, _shared_verb(sentence, out))
 
@@ -659,6 +659,26 @@ def _measure_in_sentence(claim: Claim, q: Quantity, sentence: str) -> Claim:
     if hospital and not _DIED_BETWEEN.search(sentence, q.end, hospital.end()):
         claim = _replace(claim, predicate="in hospital")  # "80 people injured in the attack remained in hospital"
     return claim
+
+
+#: "with 30 people reported dead but the government since stated the toll increased to 100": the later rise
+#: supersedes the figure before it.
+_RISE_AFTER = re.compile(r"\b(?:but|since|later|now|then|has since|had since)\b[^.;]*?\b(?:increased|rose|risen|climbed|"
+                         r"jumped|grew|went up|reached|hit|topped|passed)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:at least\s+|"
+                         r"more than\s+|over\s+|about\s+|nearly\s+|some\s+)?$", re.I)
+
+
+def _superseded_by_rise(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
+    """A figure followed in its sentence by the same measure's rise ("30 reported dead, but the toll has since
+    increased to 100") is the earlier figure, dated before the rise."""
+    out = list(read)
+    for i in range(len(out) - 1):
+        (q, c), (nq, nc) = out[i], out[i + 1]
+        if c.dimension == nc.dimension == "count" and c.predicate and c.predicate == nc.predicate \
+                and c.revision is None and nc.revision is None and _RISE_AFTER.search(sentence, q.end, nq.start):
+            day = c.as_of or (c.published - timedelta(days=1) if c.published else None)
+            out[i] = (q, _replace(c, revision="earlier", as_of=day))  # dated as _in_paragraph dates earlier figures
+    return out
 
 
 def _day_of_change(sentence: str, read: list[tuple[Quantity, Claim]],

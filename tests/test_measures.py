@@ -599,3 +599,9 @@ def test_the_town_a_strike_on_a_site_struck_is_the_story_place():
             "has increased to 57.\n\nThe military head of the Donetsk region, where Kramatorsk is, confirmed the toll. "
             "Troops in the Luhansk region fired the missile, Ukraine said. Ukraine called it a war crime.")
     assert _story_places(text, "Death toll in Ukraine train station attack rises to 57", "2022-04-11") == {"Kramatorsk"}
+
+
+def test_a_figure_the_same_sentence_says_has_since_risen_is_the_earlier_one():
+    claims = {c.text: c for c in _claims("The bombings occurred on Saturday with 30 people reported dead but the "
+                                         "government since stated the death toll increased to 100.")}
+    assert claims["30 people"].revision == "earlier" and claims["100"].revision is None

@@ -457,7 +457,7 @@ _NUMBER_OF_STATUS = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+(?:t
                                r"survivors|injuries|deaths|fatalities)\b[^,;]{0,30}$", re.I)
 
 
-_HANDLED = re.compile(r"\b(?:loaded|transported|taken to|moved|identified|buried|repatriated|sent|handed over|flown|"
+_HANDLED = re.compile(r"\b(?:loaded|transported|taken to|moved|identified|unidentified|buried|repatriated|sent|handed over|flown|"
                       r"released|returned|examined|autopsied|awaiting identification|unclaimed|brought to|laid out)\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:the|this|that|its|their)\s+(?:new\s+|latest\s+|official\s+|overall\s+|total\s+)?"
                           r"(?:figure|number|tally|total|count|toll)\b", re.I)

@@ -605,3 +605,8 @@ def test_a_figure_the_same_sentence_says_has_since_risen_is_the_earlier_one():
     claims = {c.text: c for c in _claims("The bombings occurred on Saturday with 30 people reported dead but the "
                                          "government since stated the death toll increased to 100.")}
     assert claims["30 people"].revision == "earlier" and claims["100"].revision is None
+
+
+def test_unidentified_bodies_are_bodies_handled_not_the_toll():
+    assert _kind("The court said 62 unidentified bodies remained at the morgue.", "62 unidentified bodies").predicate \
+        == "bodies handled"

@@ -127,13 +127,8 @@ def nearest(text: str, start: int, end: int, patterns, lo: int = 0, hi: int | No
     best, best_dist = None, None
     masked: list[tuple[int, int]] = []
     index = _boundary_index(text)
-    openers = index[2] if index is not None and not index[1] else None  # every opening the text has
     for label, pat in patterns:
-        known = _OPENINGS.get(id(pat))
-        heads = known[1] if known is not None and known[0] is pat else _openings_of(pat)
-        if openers is not None and heads is not None and heads.isdisjoint(openers):
-            continue  # no match can start anywhere in the text
-        for m_start, m_end in _spans(pat, heads, text, index, lo, hi):
+        for m_start, m_end in _spans(pat, _openings_of(pat), text, index, lo, hi):
             if any(m_start < e and s < m_end for s, e in masked):
                 continue
             masked.append((m_start, m_end))
@@ -161,8 +156,6 @@ _OPENING = 3
 _BOUNDARY = re.compile(r"\b")
 _LOOKS = (_sre.ASSERT, _sre.ASSERT_NOT)
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
-#: id(pattern) -> (pattern, its openings or None): what ``pattern_spans`` knows of each pattern it has seen.
-_OPENINGS: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
 
 
 def pattern_spans(pat: re.Pattern, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -175,19 +168,12 @@ def pattern_spans(pat: re.Pattern, text: str, lo: int, hi: int) -> list[tuple[in
 def spans_of_each(patterns, text: str) -> list[list[tuple[int, int]]]:
     """``pattern_spans`` over the whole text for each of ``(label, pattern)`` pairs, the text indexed once."""
     index = _boundary_index(text)
-    openers = index[2] if index is not None and not index[1] else None
-    out = []
-    for _, pat in patterns:
-        heads = _openings_of(pat)
-        if openers is not None and heads is not None and heads.isdisjoint(openers):
-            out.append([])  # no match can start anywhere in the text
-        else:
-            out.append(_spans(pat, heads, text, index, 0, len(text)))
-    return out
+    return [_spans(pat, _openings_of(pat), text, index, 0, len(text)) for _, pat in patterns]
 
 
 def _spans(pat: re.Pattern, heads: frozenset[str] | None, text: str, index, lo: int, hi: int) -> list[tuple[int, int]]:
-    """``pattern_spans`` given the pattern's openings and the text's ``_boundary_index``."""
+    """``pattern_spans`` given the pattern's openings and the text's ``_boundary_index`` (no match at all when
+    none of the pattern's openings stands in the text)."""
     if heads is None or index is None:
         return [m.span() for m in pat.finditer(text, lo, hi)]
     by_opening, unsure, openers = index
@@ -208,6 +194,11 @@ def _spans(pat: re.Pattern, heads: frozenset[str] | None, text: str, index, lo: 
             out.append(m.span())
             pos = m.end()
     return out
+
+
+#: id(pattern) -> (pattern, its openings or None). Keyed by id, not by the pattern: hashing a compiled pattern hashes
+#: its code, and ``nearest`` asks for some 25 patterns' openings three times per figure.
+_OPENINGS: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
 
 
 def _openings_of(pat: re.Pattern) -> frozenset[str] | None:
@@ -239,9 +230,9 @@ def _boundary_index(text: str) -> tuple[dict[str, list[int]], list[int], frozens
 
 
 def openings(pat: re.Pattern) -> frozenset[str] | None:
-    """The lowercased first two characters of every possible match of ``pat``, when every match starts at a word
-    boundary (``\\b``, perhaps after lookbehinds) and is at least two characters long; None when the pattern does
-    not say (it is then scanned everywhere)."""
+    """The lowercased first ``_OPENING`` (three) characters of every possible match of ``pat``, when every match
+    starts at a word boundary (``\\b``, perhaps after lookbehinds) and is at least that long; None when the pattern
+    does not say (it is then scanned everywhere)."""
     if pat.flags & re.ASCII or not isinstance(pat.pattern, str):
         return None
     try:

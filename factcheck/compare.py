@@ -856,17 +856,15 @@ def _far_apart(a: Claim, b: Claim, max_ratio: float, intervals=None) -> str | No
     return f"one figure is {big.lo / small.hi:,.0f} times the other, so they most likely count different things"
 
 
-#: Two magnitudes this far apart are two quakes (the main shock and an aftershock), not two readings of one.
-MAGNITUDES_APART = 1.0
-
-
-def _magnitudes(a: Claim, b: Claim, verdict: str) -> tuple[str, list[str]]:
-    """'a 6.1 quake' against 'a 4.2 aftershock': a whole unit apart is ten times the shaking, another quake, not a
-    disagreement. Closer readings stay a disagreement, even a whole number ('7' by one agency, '6.8' by another)."""
+def _apart_by(a: Claim, b: Claim, rule: Rule) -> str | None:
+    """'a 6.1 quake' against 'a 4.2 aftershock': on a scale where the rule's ``apart_by`` (1.0 for magnitudes: ten
+    times the shaking) separates two things measured, such a pair is two of them, not a disagreement. Closer readings
+    stay a disagreement ('7' by one agency, '6.8' by another). The counterpart, for counts, of ``_far_apart``."""
     va, vb = _num(a.value), _num(b.value)
-    if va is not None and vb is not None and abs(va - vb) >= MAGNITUDES_APART:
-        return verdict, [f"magnitudes {abs(va - vb):.1f} apart: most likely two quakes (a main shock and an aftershock)"]
-    return verdict, []
+    if rule.apart_by is None or va is None or vb is None or abs(va - vb) < rule.apart_by:
+        return None
+    return (f"{min(va, vb):g} and {max(va, vb):g} are {abs(va - vb):.1f} apart (the {rule.id} rule's limit is "
+            f"{rule.apart_by:g}): most likely two different events measured")
 
 
 class _PerClaim:
@@ -882,52 +880,83 @@ class _PerClaim:
         self._subjects: dict[tuple, str] = {}
 
     def intervals(self, c: Claim) -> tuple[Interval, Interval]:
-        got = self._intervals.get(id(c))
-        if got is None:
-            got = self._intervals[id(c)] = (strict_interval(c), loose_interval(c, self.rule))
-        return got
+        return _memo(self._intervals, id(c), lambda: (strict_interval(c), loose_interval(c, self.rule)))
 
     def population(self, c: Claim) -> str:
-        got = self._populations.get(id(c))
-        if got is None:
-            got = self._populations[id(c)] = population_of(c, self.rule)
-        return got
+        return _memo(self._populations, id(c), lambda: population_of(c, self.rule))
 
     def says(self, c: Claim) -> str:
-        got = self._says.get(id(c))
-        if got is None:
-            got = self._says[id(c)] = _says(c, self.rule)
-        return got
+        return _memo(self._says, id(c), lambda: _says(c, self.rule))
 
     def subject(self, a: Claim, b: Claim) -> str:
         """``subject_name`` of a pair: it reads only their places."""
-        key = (a.place, b.place)
-        got = self._subjects.get(key)
-        if got is None:
-            got = self._subjects[key] = subject_name(self.rule, (a, b))
-        return got
+        return _memo(self._subjects, (a.place, b.place), lambda: subject_name(self.rule, (a, b)))
+
+
+def _memo(store: dict, key, make):
+    """store[key], made by ``make()`` the first time it is asked for."""
+    got = store.get(key)
+    if got is None:
+        got = store[key] = make()
+    return got
 
 
 #: Claim-id pair -> what the judge made of it, filled only when a caller (benchmarks/stories.py --show) sets a dict.
 TRACE: dict | None = None
 
 
+class _Block:
+    """What one block's pairs share: the rule, the block's headline lines, its articles' own parts and several-site
+    articles, the far-apart ratio, and each claim's memoised work (``_PerClaim``)."""
+
+    def __init__(self, group: list[Claim], rule: Rule, rules: RuleSet, story):
+        self.rule, self.rules, self.story = rule, rules, story
+        self.lines = body_lines(group)  # a claim above its article's first body claim is in the headline
+        self.parts = own_parts(group, rule, rules, self.lines)
+        self.multi = multi_site_articles(group) if rule.compare == "cumulative" else frozenset()
+        self.max_ratio = float(rules.settings.get("max_figure_ratio", MAX_FIGURE_RATIO))
+        self.memo = _PerClaim(rule)
+        self._several: dict[str, bool] = {}
+
+    def several(self, article: str) -> bool:
+        """Whether an article of this article's story names several sites (``multi_site_articles``)."""
+        if article not in self._several:
+            self._several[article] = any(self.story(article, m) for m in self.multi)
+        return self._several[article]
+
+    def scope(self, a: Claim, b: Claim) -> list[str]:
+        """Why a and b count different things, before their figures are weighed: the rule's scope keys, one site
+        of several, a part its own article shows."""
+        reasons = scope_reasons(a, b, self.rule, self.rules, self.memo.population)
+        if not reasons and self.multi:
+            site = site_of_several(a, b, self.several) or site_of_several(b, a, self.several)
+            reasons = [site] if site else []
+        for c in (a, b):
+            if c.id in self.parts and not reasons:
+                reasons = [f"its own article gives \"{c.text}\" beside a total of \"{self.parts[c.id].text}\": a part"]
+        return reasons
+
+    def headline_repeat(self, a: Claim, b: Claim) -> bool:
+        """'Toll rises to 5,200' over 'more than 5,200': a headline that drops its body's qualifier."""
+        return a.article == b.article and a.value == b.value and \
+            (_in_headline(a, self.lines) or _in_headline(b, self.lines))
+
+    def apart(self, a: Claim, b: Claim) -> list[str]:
+        """Why two figures that disagree most likely count different things: far apart, or one article's two
+        figures in different words."""
+        far = _far_apart(a, b, self.max_ratio, self.memo.intervals) or _apart_by(a, b, self.rule)
+        if far:
+            return [far]
+        if a.article == b.article and not _two_sources(a, b) \
+                and _worded_apart(*sorted((a, b), key=lambda c: self.memo.intervals(c)[0].hi)):
+            return ["one article gives both figures in different words, most likely for different things"]
+        return []
+
+
 def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, out: _Judged, pairs=None) -> None:
     """Every pair of one block (or the candidate ``pairs(group)``, factcheck.blocks): different_scope with reasons, or a verdict."""
     candidates = pairs(group) if pairs is not None else ((a, group[i + 1:]) for i, a in enumerate(group))
-    lines = body_lines(group)  # a claim above its article's first body claim is in the headline
-    parts = own_parts(group, rule, rules, lines)
-    multi = multi_site_articles(group) if rule.compare == "cumulative" else frozenset()
-    several_cache: dict[str, bool] = {}
-
-    def several(article: str) -> bool:  # an article of this story names several sites
-        if article not in several_cache:
-            several_cache[article] = any(story(article, m) for m in multi)
-        return several_cache[article]
-
-    max_ratio = float(rules.settings.get("max_figure_ratio", MAX_FIGURE_RATIO))
-    memo = _PerClaim(rule)
-    trace = TRACE
+    block, trace = _Block(group, rule, rules, story), TRACE
     for a, partners in candidates:
         for b in partners:
             if drafts and a.article not in drafts and b.article not in drafts:
@@ -938,25 +967,14 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
                 continue
             if rule.require_entity and not (a.entity and b.entity):
                 continue
-            reasons = scope_reasons(a, b, rule, rules, memo.population)
-            if not reasons and multi and (site := site_of_several(a, b, several) or site_of_several(b, a, several)):
-                reasons = [site]
-            for c in (a, b):
-                if c.id in parts and not reasons:
-                    reasons = [f"its own article gives \"{c.text}\" beside a total of \"{parts[c.id].text}\": a part"]
-            verdict, why = compare_pair(a, b, rule, memo.intervals)
-            if not reasons and verdict != "compatible" and (far := _far_apart(a, b, max_ratio, memo.intervals)):
-                reasons = [far]
-            if not reasons and verdict != "compatible" and rule.id == "magnitude":
-                verdict, reasons = _magnitudes(a, b, verdict)
-            if verdict != "compatible" and a.article == b.article and a.value == b.value \
-                    and (_in_headline(a, lines) or _in_headline(b, lines)):
+            reasons = block.scope(a, b)
+            verdict, why = compare_pair(a, b, rule, block.memo.intervals)
+            if verdict != "compatible" and block.headline_repeat(a, b):
                 if trace is not None:
                     trace[frozenset((a.id, b.id))] = "headline repeat"
-                continue  # "Toll rises to 5,200" over "more than 5,200": the headline drops the body's qualifier
-            if not reasons and verdict != "compatible" and a.article == b.article and not _two_sources(a, b) \
-                    and _worded_apart(*sorted((a, b), key=lambda c: memo.intervals(c)[0].hi)):
-                reasons = ["one article gives both figures in different words, most likely for different things"]
+                continue
+            if not reasons and verdict != "compatible":
+                reasons = block.apart(a, b)
             if trace is not None:
                 trace[frozenset((a.id, b.id))] = f"{verdict}: {reasons[0]}" if reasons else verdict
             if reasons:
@@ -970,8 +988,8 @@ def _judge_block(group: list[Claim], rule: Rule, rules: RuleSet, story, drafts, 
                 out.compatible.append((a, b))
                 continue
             kind = "internal" if a.article == b.article else rule.kind  # one article, two figures for one thing
-            out.raw.append((verdict, rule.id, memo.subject(a, b), (a.id, b.id),
-                            _pair_message(a, b, rule, verdict, why, memo.says), kind))
+            out.raw.append((verdict, rule.id, block.memo.subject(a, b), (a.id, b.id),
+                            _pair_message(a, b, rule, verdict, why, block.memo.says), kind))
 
 
 def _components(ids: list[str], edges) -> list[list[str]]:

@@ -21,7 +21,7 @@ from typing import Any, Literal
 import re2
 import simpleeval
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from factcheck.model import CLAIM_FIELDS, Claim
 
@@ -242,6 +242,7 @@ class RuleSpec(BaseModel):
     require_entity: bool | None = None
     stale_days: int | None = None
     moves_after_days: int | None = None
+    apart_by: float | None = Field(default=None, gt=0)
 
     @field_validator("id", "extends", "kind")
     @classmethod
@@ -374,6 +375,7 @@ class Rule:
     require_entity: bool = False
     stale_days: int | None = None
     moves_after_days: int | None = None  # a count that moves both ways (the missing): days apart never contradict
+    apart_by: float | None = None  # two figures at least this far apart measure two different things (quakes)
 
     def tol(self, bound: str, vague: bool = False) -> float:
         if vague:
@@ -426,7 +428,7 @@ def _compile(merged: dict, path: str, where: Pos, demonym_list: frozenset[str]) 
         when=_parse_when(m["when"]) if m.get("when") else None, when_text=m.get("when"),
         compare=m["compare"], tolerance=tol, rounding=m["rounding"], scope=tuple(m["scope"]),
         wildcard=frozenset(m["wildcard"]), require_entity=m["require_entity"], stale_days=m.get("stale_days"),
-        moves_after_days=m.get("moves_after_days"),
+        moves_after_days=m.get("moves_after_days"), apart_by=m.get("apart_by"),
     )
 
 

@@ -189,6 +189,7 @@ def test_missing_user_dir_files_are_fine(tmp_path):
     ("unknown_top.yaml", 1, 1, ["unknown key 'rule'", "expected one of: rules, aliases"]),
     ("bad_extends.yaml", 5, 14, ["'extends: nothing_like_this'", "no rule with that id"]),
     ("no_message.yaml", 3, 5, ["needs 'message'"]),
+    ("zero_apart_by.yaml", 6, 15, ["apart_by", "greater than 0"]),
 ])
 def test_malformed_rules_name_file_line_column(tmp_path, name, line, col, words):
     d = tmp_path / "r"
@@ -207,5 +208,5 @@ def test_every_bad_fixture_is_tested():
     tested = {"unknown_key.yaml", "wrong_type.yaml", "bad_enum.yaml", "bad_regex.yaml", "backreference.yaml",
               "bad_when.yaml", "when_syntax.yaml", "syntax.yaml", "duplicate_id.yaml", "duplicate_key.yaml",
               "bad_scope.yaml", "bad_tolerance_key.yaml", "negative_tolerance.yaml", "unknown_top.yaml",
-              "bad_extends.yaml", "no_message.yaml"}
+              "bad_extends.yaml", "no_message.yaml", "zero_apart_by.yaml"}
     assert {p.name for p in BAD.glob("*.yaml")} == tested

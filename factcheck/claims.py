@@ -249,7 +249,7 @@ def _timeline_lists(text: str, claims: list[Claim], published: date | None) -> l
     out = []
     for c in claims:
         if c.line in runs and c.dimension == "count" and c.revision is None:
-            c = _replace(c, revision="earlier", as_of=c.as_of or published - timedelta(days=1))
+            c = _superseded(c)
         out.append(c)
     return out
 
@@ -263,7 +263,8 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
     dateline = _DATELINE.match(article.text[spans[0][0]:spans[0][1]]) if spans else None
     if dateline:  # "COLOMBO, Sri Lanka —": where the story was filed from, usually where it happened
         chunks.append((" in ".join([""] + [w.strip().title() for w in dateline.group("where").split(",")]), 2))
-    for chunk, weight in chunks:
+    first: dict[str, tuple[int, int]] = {}  # event label -> (chunk, offset) of its first mention
+    for i, (chunk, weight) in enumerate(chunks):
         if not chunk:
             continue  # no title: nothing named
         sites, hits = _event_mentions(chunk)
@@ -272,13 +273,14 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
             if place is not None:
                 countries[place.country] += weight * strength
                 places[place.name] += weight * strength
-        for label, n in hits:
+        for label, n, at in hits:
             events[label] += weight * n
+            first.setdefault(label, (i, at))
     incidents = {k: v for k, v in events.items() if k != "talks"} or events  # an incident over the talks about it
     countries, places = _corroborated(countries, places, chunks)
     country = _top(countries)
     local = {k: v for k, v in places.items() if (p := lookup(k)) is not None and p.country == country}
-    event = _top_event(incidents, chunks)
+    event = _top_event(incidents, first)
     inner = {k: v for k, v in local.items() if lookup(k).kind != "country"}
     if event == "attack" and inner and max(inner.values()) >= INNER_SITE_SHARE * max(local.values()):
         local = inner  # a strike "in Kramatorsk" is about Kramatorsk, however often the article names Ukraine
@@ -287,8 +289,8 @@ def _story_context(article: Article, spans) -> tuple[str | None, str | None, str
 
 def _corroborated(countries: Counter, places: Counter, chunks) -> tuple[Counter, Counter]:
     """'Mati' in a story of Attica's wildfire is a Greek village, not Mati in the Philippines: a town whose country the
-    article never names (nor a region, another town or a demonym of it) is a namesake abroad, when another country
-    is named at least as often as the town."""
+    article never names (nor a region, another town or a demonym of it) is a namesake abroad, when the named countries
+    weigh at least NAMESAKE_SHARE of such towns and the town has fewer than NAMESAKE_POPULATION people."""
     if len(countries) < 2:
         return countries, places  # one country: nothing to doubt (and nothing to scan)
     from factcheck.places import country_of_demonym
@@ -344,13 +346,14 @@ def _leading(spans, limit: int) -> list[tuple[int, int]]:
     return out
 
 
-def _event_mentions(chunk: str) -> tuple[list[tuple[str, float]], list[tuple[str, int]]]:
-    """(event sites, each event label with how often the chunk names it), from one scan per event pattern.
+def _event_mentions(chunk: str) -> tuple[list[tuple[str, float]], list[tuple[str, int, int]]]:
+    """(event sites, each event label with how often the chunk names it and where first), from one scan per event
+    pattern.
 
     Where the incident happened ("the plane crashed near Bishoftu", "capsized off Ukara Island") names the
     story's place more surely than the victims' home countries or an outlet's dateline: triple weight."""
     sites: list[tuple[str, float]] = []
-    hits: list[tuple[str, int]] = []
+    hits: list[tuple[str, int, int]] = []
     for i, ((label, _), spans) in enumerate(zip(_EVENTS, spans_of_each(_EVENTS, chunk))):  # each pat.finditer(chunk)
         n = 0
         for _, m_end in spans:
@@ -364,7 +367,7 @@ def _event_mentions(chunk: str) -> tuple[list[tuple[str, float]], list[tuple[str
                 continue
             sites += [(name, 3 * strength) for name, strength in _place_mentions(tail)[:1] if strength >= 1]
         if n:
-            hits.append((label, n))
+            hits.append((label, n, spans[0][0]))
     return sites, hits
 
 
@@ -407,21 +410,14 @@ def _named_places(chunk: str) -> list[tuple[str, float]]:
     return out
 
 
-def _top_event(incidents, chunks) -> str | None:
-    """The incident named most; of incidents named equally often, the one named first ("the bridge collapsed ...
-    a check dam was demolished by a limited blast": a collapse, not a blast)."""
+def _top_event(incidents: dict[str, float], first: dict[str, tuple[int, int]]) -> str | None:
+    """The incident named most; of incidents named equally often, the one named first (``first``: where each label
+    was first named, headline first) — "the bridge collapsed ... a check dam was demolished by a limited blast":
+    a collapse, not a blast."""
     if not incidents:
         return None
     best = max(incidents.values())
-    tied = [k for k, v in incidents.items() if v == best]
-    if len(tied) == 1:
-        return tied[0]
-    patterns = [(label, pat) for label, pat in _EVENTS if label in tied]
-    for chunk, _ in chunks:
-        first = [(m.start(), label) for label, pat in patterns if (m := pat.search(chunk))]
-        if first:
-            return min(first)[1]
-    return _top(incidents)
+    return min((k for k, v in incidents.items() if v == best), key=lambda k: (first.get(k, (len(first), 0)), k))
 
 
 def _top(counts) -> str | None:
@@ -668,6 +664,13 @@ _RISE_AFTER = re.compile(r"\b(?:but|since|later|now|then|has since|had since)\b[
                          r"more than\s+|over\s+|about\s+|nearly\s+|some\s+)?$", re.I)
 
 
+def _superseded(c: Claim) -> Claim:
+    """The claim as a figure its text gives as superseded: with no day of its own, it is dated a day before its
+    article (it was current before the article's figure)."""
+    day = c.as_of or (c.published - timedelta(days=1) if c.published else None)
+    return _replace(c, revision="earlier", as_of=day)
+
+
 def _superseded_by_rise(sentence: str, read: list[tuple[Quantity, Claim]]) -> list[tuple[Quantity, Claim]]:
     """A figure followed in its sentence by the same measure's rise ("30 reported dead, but the toll has since
     increased to 100") is the earlier figure, dated before the rise."""
@@ -676,8 +679,7 @@ def _superseded_by_rise(sentence: str, read: list[tuple[Quantity, Claim]]) -> li
         (q, c), (nq, nc) = out[i], out[i + 1]
         if c.dimension == nc.dimension == "count" and c.predicate and c.predicate == nc.predicate \
                 and c.revision is None and nc.revision is None and _RISE_AFTER.search(sentence, q.end, nq.start):
-            day = c.as_of or (c.published - timedelta(days=1) if c.published else None)
-            out[i] = (q, _replace(c, revision="earlier", as_of=day))  # dated as _in_paragraph dates earlier figures
+            out[i] = (q, _superseded(c))
     return out
 
 
@@ -1103,8 +1105,9 @@ _TOLL_OF_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’
                             r"|,\s+where\b|\s+(?:bore the brunt|was hardest hit|was the hardest hit)\b"
                             r"|\s+(?:recorded|reported|counted|registered|confirmed|has recorded|has reported)\s+$)"
                             r"[^.;]{0,60}$")
-#: "Sindh with 401 deaths, 1,055 injuries": a place that opens its sentence and holds the figures after it.
+#: "about 40km from Kaya": the place a distance is measured from.
 _MEASURED_FROM = re.compile(r"\s*(?:\w+\s+){0,2}?(?:from|of)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+#: "Sindh with 401 deaths, 1,055 injuries": a place that opens its sentence and holds the figures after it.
 _OPENING_PLACE_WITH = re.compile(r"^\W*(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),?\s+(?:was\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?with\s"
                                  r"[^.;]{0,80}$")
 _N_COUNTRIES = re.compile(r"\b(?:in|across|from)\s+(?:two|three|four|five|six|several|\d+)\s+(?:\w+\s+)?countries\b", re.I)

@@ -302,8 +302,8 @@ def _corroborated(countries: Counter, places: Counter, chunks) -> tuple[Counter,
     for chunk, _ in chunks:  # "Greece declared ...", "Greek officials": the country named outside a place phrase
         for words in _CAPITALISED.findall(chunk):
             for word in words.split():  # "Ukrainian Armed Forces": the demonym alone
-                p = country_of_demonym(word) or (lookup(word) if word in _COUNTRY_NAMES() else None)
-                if p is not None:
+                p = country_of_demonym(word) or lookup(word)
+                if p is not None and p.kind == "country":
                     named[p.country] += 1
     alone = {name for name, p in resolved.items() if p is not None and p.country not in named
              and p.population < NAMESAKE_POPULATION}
@@ -317,14 +317,6 @@ def _corroborated(countries: Counter, places: Counter, chunks) -> tuple[Counter,
 NAMESAKE_SHARE = 0.5
 #: ... and the town is smaller than this: a city such as Sumy is itself, even where its country goes unnamed.
 NAMESAKE_POPULATION = 200_000
-
-
-@lru_cache(maxsize=1)
-def _COUNTRY_NAMES() -> frozenset[str]:
-    """One-word country names (pycountry): 'Greece', 'Philippines'."""
-    import pycountry
-
-    return frozenset(c.name for c in pycountry.countries if " " not in c.name)
 
 
 #: An attack's article is about its town when the town is named at least this share as often as the top place.

@@ -645,14 +645,12 @@ def _incidents(claims: Sequence[Claim]) -> dict[str, tuple[str | None, str | Non
 def _story_place_in_country(c: Claim) -> str | None:
     """The article's place, as a name that resolves inside its country: 'Mati' (a Greek village the gazetteer knows
     only in the Philippines) in a story set in Greece is told by its country's name."""
-    from factcheck.places import lookup
+    from factcheck.places import country_place, lookup
 
     place = lookup(c.story_place, prefer=c.place_root) if c.story_place else None
     if place is None or not c.place_root or place.country == c.place_root:
         return c.story_place
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=c.place_root)
+    country = country_place(c.place_root)
     return country.name if country is not None else c.story_place
 
 

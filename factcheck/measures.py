@@ -177,9 +177,9 @@ def _spans(pat: re.Pattern, heads: frozenset[str] | None, text: str, index, lo: 
     if heads is None or index is None:
         return [m.span() for m in pat.finditer(text, lo, hi)]
     by_opening, unsure, openers = index
+    if not unsure and heads.isdisjoint(openers):
+        return []  # no match can start anywhere in the text (the common case: answered without a new set)
     keys = heads & openers
-    if not keys and not unsure:
-        return []
     starts = sorted([p for k in keys for p in by_opening[k]] + unsure) if len(keys) != 1 or unsure \
         else by_opening[next(iter(keys))]
     out: list[tuple[int, int]] = []

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Place", "lookup", "contains", "country_of_demonym", "DEMONYMS"]
+__all__ = ["Place", "lookup", "contains", "country_of_demonym", "country_place", "DEMONYMS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +257,16 @@ def country_of_demonym(word: str) -> Place | None:
         if hit is not None:
             return hit
     return None
+
+
+def country_place(code: str | None) -> Place | None:
+    """The country a code names ('GR' -> Greece), as the gazetteer holds it."""
+    return _COUNTRIES().get(code) if code else None
+
+
+@functools.cache
+def _COUNTRIES() -> dict[str, Place]:
+    return {p.country: p for p in _index().values() if p.kind == "country"}
 
 
 @functools.cache
